@@ -1,0 +1,49 @@
+# The commands a person types. `make run` serves the app; `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run test test-unit test-e2e check-content browser clean
+
+# A stamp per requirements file, so a change to the pins reinstalls.
+$(VENV)/.runtime-installed: requirements.txt
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.runtime-installed
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+check-content: $(VENV)/.runtime-installed
+	$(PY) -m explainer.content
+
+run: check-content
+	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+# Debian's Chromium drives the browser tests; browser downloads do not work offline.
+browser:
+	@if [ -x $(CHROMIUM) ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "The browser tests need Chromium at $(CHROMIUM). Install it with: sudo apt-get install -y chromium" >&2; \
+		exit 1; \
+	fi
+
+test: $(VENV)/.dev-installed browser
+	$(PY) -m pytest
+
+test-unit: $(VENV)/.dev-installed
+	$(PY) -m pytest --ignore=tests/e2e
+
+test-e2e: $(VENV)/.dev-installed browser
+	$(PY) -m pytest tests/e2e
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,151 @@
+"""Altair chart builders: content in, chart out; no Streamlit calls, so every spec can be tested as data."""
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import altair as alt
+import pandas as pd
+
+from explainer.content import Connection, Stage, Treatment
+
+# Okabe-Ito colours: distinguishable with the common colour-vision differences, and never the only cue.
+BLUE, VERMILLION, GREEN, ORANGE, GREY, INK = "#0072B2", "#D55E00", "#009E73", "#E69F00", "#6B7280", "#1B1F24"
+TIER_COLOURS = ["#0072B2", "#56B4E9", "#009E73", "#E69F00", "#D55E00", "#CC79A7"]
+SELECTION = "stage"
+ASPECT = 0.8  # height / width of the pathway chart, used to point arrowheads the way the lines go
+
+
+def _arrow_angle(dx: float, dy: float) -> float:
+    """Vega's triangle-up points up at 0 degrees and turns clockwise; data y grows upwards."""
+    return (90 - math.degrees(math.atan2(dy * ASPECT, dx))) % 360
+
+
+def pathway_edges(stages: Sequence[Stage], connections: Sequence[Connection], view: str) -> pd.DataFrame:
+    """One row per arrow, with how it is drawn in this view: chronic pain turns the upward signal up
+    and the brain's brakes down."""
+    at = {s.id: s for s in stages}
+    rows = []
+    for n, link in enumerate(connections):
+        a, b = at[link.from_], at[link.to]
+        up = link.kind == "up"
+        if view == "chronic":
+            width, opacity = (7.0, 1.0) if up else (2.0, 0.45)
+        else:
+            width, opacity = (3.5, 1.0) if up else (3.5, 1.0)
+        rows.append({
+            "edge": n, "kind": "signal up" if up else "brakes down",
+            "x": a.x, "y": a.y, "x2": b.x, "y2": b.y,
+            "mx": a.x + (b.x - a.x) * 0.62, "my": a.y + (b.y - a.y) * 0.62,
+            "angle": _arrow_angle(b.x - a.x, b.y - a.y),
+            "width": width, "opacity": opacity,
+        })
+    return pd.DataFrame(rows)
+
+
+def pathway_nodes(stages: Sequence[Stage], view: str, selected: str | None,
+                  treatment: Treatment | None) -> pd.DataFrame:
+    acts = set(treatment.acts_at) if treatment else set()
+    rows = []
+    for order, s in enumerate(stages, 1):
+        marked = s.id in acts
+        rows.append({
+            "id": s.id, "order": order, "name": s.name, "x": s.x, "y": s.y,
+            "label": f"{order}. {s.label}" + (" ◆" if marked else ""),
+            "selected": s.id == selected,
+            "treatment": "acts here" if marked else "",
+            "size": 900 if s.id == selected else 520,
+            "loud": view == "chronic" and s.id == "dorsal-horn",
+        })
+    return pd.DataFrame(rows)
+
+
+def pathway(stages: Sequence[Stage], connections: Sequence[Connection], view: str = "acute",
+            selected: str | None = None, treatment: Treatment | None = None) -> alt.LayerChart:
+    """The pain pathway: stages as clickable points, arrows for the signal up and the brakes down."""
+    edges = pathway_edges(stages, connections, view)
+    nodes = pathway_nodes(stages, view, selected, treatment)
+    x = alt.X("x:Q", scale=alt.Scale(domain=[-4, 112]), axis=None)
+    y = alt.Y("y:Q", scale=alt.Scale(domain=[-6, 106]), axis=None)
+    up_colour = VERMILLION if view == "chronic" else BLUE
+    kind_colour = alt.Color(
+        "kind:N", scale=alt.Scale(domain=["signal up", "brakes down"], range=[up_colour, GREEN]),
+        legend=alt.Legend(title=None, orient="bottom", symbolType="stroke", labelFontSize=13),
+    )
+    dash = alt.StrokeDash(
+        "kind:N", scale=alt.Scale(domain=["signal up", "brakes down"], range=[[1, 0], [7, 5]]), legend=None
+    )
+    lines = alt.Chart(edges).mark_rule(strokeCap="round").encode(
+        x=x, y=y, x2="x2:Q", y2="y2:Q", color=kind_colour, strokeDash=dash,
+        strokeWidth=alt.StrokeWidth("width:Q", scale=None), opacity=alt.Opacity("opacity:Q", scale=None),
+        tooltip=[alt.Tooltip("kind:N", title="Arrow")],
+    )
+    heads = alt.Chart(edges).mark_point(shape="triangle-up", filled=True, size=260).encode(
+        x=alt.X("mx:Q", scale=alt.Scale(domain=[-4, 112]), axis=None),
+        y=alt.Y("my:Q", scale=alt.Scale(domain=[-6, 106]), axis=None),
+        angle=alt.Angle("angle:Q", scale=None), color=alt.Color("kind:N", legend=None,
+        scale=alt.Scale(domain=["signal up", "brakes down"], range=[up_colour, GREEN])),
+        opacity=alt.Opacity("opacity:Q", scale=None),
+    )
+    initial = [{"id": selected}] if selected else None
+    pick = alt.selection_point(name=SELECTION, fields=["id"], on="click", value=initial,
+                               clear=False, empty=False)
+    points = alt.Chart(nodes).mark_point(filled=True, stroke=INK, cursor="pointer").encode(
+        x=x, y=y,
+        shape=alt.Shape("treatment:N", scale=alt.Scale(domain=["", "acts here"], range=["circle", "diamond"]),
+                        legend=None),
+        size=alt.Size("size:Q", scale=None),
+        color=alt.condition("datum.treatment == 'acts here'", alt.value(ORANGE), alt.value("#FFFFFF")),
+        strokeWidth=alt.condition(pick, alt.value(5), alt.value(2)),
+        tooltip=[alt.Tooltip("name:N", title="Stage")],
+    ).add_params(pick)
+    label = alt.Chart(nodes).encode(x=x, y=y, text="label:N")
+    labels = [
+        label.mark_text(align="left", dx=16, fontSize=14, color=INK, fontWeight=weight).transform_filter(test)
+        for weight, test in (("normal", "!datum.selected"), ("bold", "datum.selected"))
+    ]
+    return alt.layer(lines, heads, points, *labels).properties(height=440).configure_view(stroke=None)
+
+
+def windup_curve(repeats: int, brakes: float) -> pd.DataFrame:
+    """An illustration, not physiology: each repeat adds a little more than the last unless the
+    brain's brakes (0 weak to 1 strong) hold it back; loudness is on a 0-10 picture scale."""
+    rows, loud = [], 2.0
+    for n in range(1, repeats + 1):
+        rows.append({"signal": n, "loudness": round(loud, 2)})
+        loud = min(10.0, loud * (1 + 0.25 * (1 - brakes)) + 0.1 * (1 - brakes))
+    return pd.DataFrame(rows)
+
+
+def windup(curve: pd.DataFrame, chronic: bool) -> alt.Chart:
+    colour = VERMILLION if chronic else BLUE
+    base = alt.Chart(curve).encode(
+        x=alt.X("signal:Q", title="Repeated signal number", axis=alt.Axis(tickMinStep=1, format="d")),
+        y=alt.Y("loudness:Q", title="How loud the pain feels (picture scale)", scale=alt.Scale(domain=[0, 10])),
+        tooltip=[alt.Tooltip("signal:Q", title="Signal"), alt.Tooltip("loudness:Q", title="Loudness")],
+    )
+    return (base.mark_line(color=colour, strokeWidth=3) + base.mark_point(color=colour, filled=True, size=60)
+            ).properties(height=260)
+
+
+def ladder(treatments: Sequence[Treatment], selected: Sequence[str] = ()) -> alt.Chart:
+    """Options from least to most invasive: a step per tier, the chosen ones marked by weight and a tick."""
+    rows = [{
+        "id": t.id, "name": t.short + (" ✓" if t.id in selected else ""), "tier": t.tier,
+        "order": n, "tier_label": f"Step {t.tier}", "chosen": t.id in selected,
+    } for n, t in enumerate(treatments)]
+    data = pd.DataFrame(rows)
+    y = alt.Y("name:N", sort=alt.SortField("order"), title=None, axis=alt.Axis(labelFontSize=14, labelLimit=220))
+    bars = alt.Chart(data).mark_bar(height=18, cornerRadiusEnd=3).encode(
+        x=alt.X("tier:Q", title="How invasive (step 1 least, step 6 most)",
+                scale=alt.Scale(domain=[0, 6]), axis=alt.Axis(values=list(range(1, 7)), format="d")),
+        y=y,
+        color=alt.Color("tier:O", scale=alt.Scale(range=TIER_COLOURS), legend=None),
+        stroke=alt.condition("datum.chosen", alt.value(INK), alt.value(None)),
+        strokeWidth=alt.condition("datum.chosen", alt.value(2.5), alt.value(0)),
+        tooltip=[alt.Tooltip("name:N", title="Option"), alt.Tooltip("tier_label:N", title="Step")],
+    )
+    text = alt.Chart(data).mark_text(align="left", dx=4, fontSize=12, color=INK).encode(
+        x="tier:Q", y=y, text="tier_label:N",
+    )
+    return (bars + text).properties(height=alt.Step(30))

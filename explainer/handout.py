@@ -1,0 +1,75 @@
+"""A printable, self-contained HTML handout of a comparison: nothing loaded from the network, no script."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from html import escape
+
+from explainer.content import Content, Facts, require_text
+
+ROWS = ("what", "invasive", "reversible", "acts_at", "duration", "recovery", "risks", "evidence")
+
+require_text(*(f"row.{r}" for r in ROWS), "row.acts_at.none", "handout.title", "handout.made",
+             "handout.question", "handout.link_title")
+
+CSS = """
+body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1B1F24;margin:24px;max-width:1000px}
+h1{font-size:1.6em;margin:0 0 .2em}h2{font-size:1.15em;margin:1.2em 0 .4em}
+table{border-collapse:collapse;width:100%;table-layout:fixed}
+th,td{border:1px solid #9AA5B1;padding:6px 8px;vertical-align:top;text-align:left;font-size:.92em}
+thead th{background:#EEF4F5}tbody th{background:#F7F9FA;width:18%}
+.meta,.small{color:#3D4852;font-size:.9em}.disclaimer{border-left:4px solid #0B5563;padding:4px 10px}
+@media (max-width:640px){table,thead,tbody,tr,th,td{display:block;width:auto}thead{display:none}
+ td::before{content:attr(data-option);display:block;font-weight:700}}
+@media print{body{margin:12mm;font-size:11pt}a{color:inherit}h2{break-after:avoid}tr{break-inside:avoid}}
+"""
+
+
+def cell(content: Content, option: Facts, row: str) -> str:
+    """One answer of an option to one patient question."""
+    if row == "acts_at":
+        acts = getattr(option, "acts_at", None)
+        if not acts:
+            return content.text("row.acts_at.none")
+        return "; ".join(content.stages[sid].name for sid in acts)
+    return getattr(option, row)
+
+
+def render(content: Content, compare: Sequence[str], link: str, today: dt.date | None = None) -> str:
+    """The comparison of `compare` (treatment ids) as one printable page, with sources and disclaimer."""
+    today = today or dt.date.today()
+    options: list[Facts] = [content.treatments[tid] for tid in compare] + [content.no_treatment]
+    head = "".join(f"<th scope='col'>{escape(o.name)}</th>" for o in options)
+    body = "".join(
+        f"<tr><th scope='row'>{escape(content.text(f'row.{row}'))}</th>"
+        + "".join(f"<td data-option='{escape(o.name)}'>{escape(cell(content, o, row))}</td>" for o in options)
+        + "</tr>"
+        for row in ROWS
+    )
+    source_ids = list(dict.fromkeys(sid for o in options for sid in o.sources))
+    source_items = "".join(
+        f"<li>{escape(s.title)}. {escape(s.publisher)}, {s.year}."
+        + (f" {escape(s.url)}" if s.url else "") + "</li>"
+        for s in (content.sources[sid] for sid in source_ids)
+    )
+    meta = content.pages["treatments"].meta
+    site = content.site
+    title = content.text("handout.title")
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>{escape(title)}</title><style>{CSS}</style></head>
+<body>
+<h1>{escape(title)}</h1>
+<p class="meta">{escape(content.text("handout.made", date=f"{today:%-d %B %Y}"))} ·
+{escape(site.reviewed_label)}: {meta.reviewed:%-d %B %Y}</p>
+<p class="disclaimer"><strong>{escape(site.disclaimer)}</strong> {escape(site.urgent)}</p>
+<table><thead><tr><th scope="col">{escape(content.text("handout.question"))}</th>{head}</tr></thead>
+<tbody>{body}</tbody></table>
+<h2>{escape(content.text("handout.link_title"))}</h2>
+<p><a href="{escape(link, quote=True)}">{escape(link)}</a></p>
+<h2>{escape(site.sources_label)}</h2>
+<ol class="small">{source_items}</ol>
+</body></html>
+"""

@@ -1,0 +1,181 @@
+"""The link contract: page state <-> query parameters, with stable ids and a notice for every value dropped."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+from urllib.parse import urlencode
+
+MAX_VALUE_LENGTH = 200
+MAX_COMPARE = 3
+VIEWS = ("acute", "chronic")
+
+Params = Mapping[str, list[str]]
+S = TypeVar("S")
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Why part of a link was not used. `problem` is one of: unknown, repeated, too-long, too-many, empty."""
+
+    param: str
+    problem: str
+
+
+@dataclass(frozen=True)
+class Parsed(Generic[S]):
+    state: S
+    notices: tuple[Notice, ...] = ()
+
+
+@dataclass(frozen=True)
+class PathwayState:
+    stage: str | None = None
+    view: str = "acute"
+    treatment: str | None = None
+
+
+@dataclass(frozen=True)
+class TreatmentsState:
+    compare: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TalkState:
+    slide: int = 1
+
+
+@dataclass(frozen=True)
+class LearnState:
+    term: str | None = None
+
+
+def _single(params: Params, name: str, notices: list[Notice]) -> str | None:
+    """The one usable value of a parameter, or None with a notice saying why not."""
+    values = params.get(name) or []
+    if not values:
+        return None
+    if len(values) > 1:
+        notices.append(Notice(name, "repeated"))
+        return None
+    value = values[0].strip()
+    if not value:
+        notices.append(Notice(name, "empty"))
+        return None
+    if len(value) > MAX_VALUE_LENGTH:
+        notices.append(Notice(name, "too-long"))
+        return None
+    return value
+
+
+def _choice(params: Params, name: str, allowed: Iterable[str], notices: list[Notice]) -> str | None:
+    value = _single(params, name, notices)
+    if value is None:
+        return None
+    value = value.lower()
+    if value not in set(allowed):
+        notices.append(Notice(name, "unknown"))
+        return None
+    return value
+
+
+def _unexpected(params: Params, known: set[str], notices: list[Notice]) -> None:
+    # Streamlit's own parameters are not ours to judge.
+    for name in params:
+        if name not in known and not name.startswith("embed"):
+            notices.append(Notice(name, "unknown-parameter"))
+
+
+def parse_pathway(params: Params, stages: Iterable[str], treatments: Iterable[str]) -> Parsed[PathwayState]:
+    notices: list[Notice] = []
+    _unexpected(params, {"stage", "view", "treatment"}, notices)
+    state = PathwayState(
+        stage=_choice(params, "stage", stages, notices),
+        view=_choice(params, "view", VIEWS, notices) or "acute",
+        treatment=_choice(params, "treatment", treatments, notices),
+    )
+    return Parsed(state, tuple(notices))
+
+
+def parse_treatments(params: Params, treatments: Iterable[str]) -> Parsed[TreatmentsState]:
+    notices: list[Notice] = []
+    _unexpected(params, {"compare"}, notices)
+    raw = _single(params, "compare", notices)
+    chosen: list[str] = []
+    if raw is not None:
+        known = set(treatments)
+        for item in (part.strip().lower() for part in raw.split(",")):
+            if not item:
+                continue
+            if item not in known:
+                if Notice("compare", "unknown") not in notices:
+                    notices.append(Notice("compare", "unknown"))
+            elif item in chosen:
+                if Notice("compare", "repeated") not in notices:
+                    notices.append(Notice("compare", "repeated"))
+            else:
+                chosen.append(item)
+        if len(chosen) > MAX_COMPARE:
+            notices.append(Notice("compare", "too-many"))
+            chosen = chosen[:MAX_COMPARE]
+    return Parsed(TreatmentsState(tuple(chosen)), tuple(notices))
+
+
+def parse_talk(params: Params, slide_count: int) -> Parsed[TalkState]:
+    """Slides are 1-based; anything out of range goes to the nearest slide there is."""
+    notices: list[Notice] = []
+    _unexpected(params, {"slide"}, notices)
+    raw = _single(params, "slide", notices)
+    slide = 1
+    if raw is not None:
+        try:
+            number = int(raw)
+        except ValueError:
+            notices.append(Notice("slide", "unknown"))
+        else:
+            slide = min(max(number, 1), slide_count)
+            if slide != number:
+                notices.append(Notice("slide", "out-of-range"))
+    return Parsed(TalkState(slide), tuple(notices))
+
+
+def parse_learn(params: Params, terms: Iterable[str]) -> Parsed[LearnState]:
+    notices: list[Notice] = []
+    _unexpected(params, {"term"}, notices)
+    return Parsed(LearnState(_choice(params, "term", terms, notices)), tuple(notices))
+
+
+def to_params(state: PathwayState | TreatmentsState | TalkState | LearnState) -> dict[str, str]:
+    """The query parameters that reproduce a state; defaults that need no saying are left out."""
+    if isinstance(state, PathwayState):
+        view = state.view if state.view != "acute" else None
+        out = {"stage": state.stage, "view": view, "treatment": state.treatment}
+    elif isinstance(state, TreatmentsState):
+        out = {"compare": ",".join(state.compare)}
+    elif isinstance(state, TalkState):
+        out = {"slide": str(state.slide)}
+    else:
+        out = {"term": state.term}
+    return {k: v for k, v in out.items() if v}
+
+
+PATHS = {PathwayState: "pathway", TreatmentsState: "treatments", TalkState: "talk", LearnState: "learn"}
+
+
+def href(state: PathwayState | TreatmentsState | TalkState | LearnState) -> str:
+    """A relative link to the view, e.g. `/pathway?stage=dorsal-horn&view=chronic`."""
+    query = urlencode(to_params(state), safe=",")
+    return f"/{PATHS[type(state)]}" + (f"?{query}" if query else "")
+
+
+def absolute(base: str, relative: str) -> str:
+    """Join a site base such as `https://clinic.example/explainer` and a relative href."""
+    return base.rstrip("/") + relative
+
+
+
+def parse_none(params: Params) -> Parsed[None]:
+    """Pages that take no parameters still say when a link carried some."""
+    notices: list[Notice] = []
+    _unexpected(params, set(), notices)
+    return Parsed(None, tuple(notices))

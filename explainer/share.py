@@ -1,0 +1,40 @@
+"""Where shared links point: the clinic's configured public address, else the address the visitor used."""
+from __future__ import annotations
+
+import io
+import os
+from urllib.parse import urlsplit, urlunsplit
+
+import segno
+
+ENV_BASE = "EXPLAINER_PUBLIC_URL"
+PAGE_PATHS = ("pathway", "treatments", "talk", "learn")
+
+
+def base_url(configured: str | None, visited: str | None) -> str:
+    """The app's root URL without a trailing slash. A configured address wins; otherwise the visitor's
+    address with the page path, query and fragment removed, so nothing personal rides along."""
+    for candidate in (configured, visited):
+        if not candidate:
+            continue
+        parts = urlsplit(candidate.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            continue
+        path = parts.path.rstrip("/")
+        last = path.rsplit("/", 1)[-1]
+        if last in PAGE_PATHS:
+            path = path[: -len(last)].rstrip("/")
+        return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+    return "http://localhost:8501"
+
+
+def configured_base() -> str | None:
+    return os.environ.get(ENV_BASE) or None
+
+
+def qr_svg(url: str, scale: int = 6) -> str:
+    """The QR code of `url` as inline SVG text, dark on light for reliable scanning."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="svg", scale=scale, border=4, xmldecl=False,
+                                    svgns=True, dark="#000000", light="#FFFFFF")
+    return buffer.getvalue().decode("utf-8")

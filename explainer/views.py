@@ -1,0 +1,310 @@
+"""Small Streamlit render helpers shared by pages: the frame, notices, sources, stage and treatment panels."""
+from __future__ import annotations
+
+import base64
+import sys
+from collections.abc import Sequence
+
+import streamlit as st
+
+from explainer import charts, handout, links, share
+from explainer.content import Content, ContentError, Facts, Stage, require_text
+
+require_text(
+    "broken.title", "broken.body", "urgent.title", "nav.section", "home.next",
+    *(f"notice.{p}" for p in ("unknown", "repeated", "too-long", "too-many", "empty", "out-of-range",
+                              "unknown-parameter")),
+)
+
+
+# --- the link contract, Streamlit side -------------------------------------------------------
+
+def url_params() -> dict[str, list[str]]:
+    """Every query parameter with all its values, so repeats can be noticed."""
+    qp = st.query_params
+    return {name: qp.get_all(name) for name in qp.keys()}
+
+
+def set_url(state) -> None:
+    """Make the address bar show exactly this view, so copying it shares the view."""
+    wanted = links.to_params(state)
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def notices(content: Content, found: Sequence[links.Notice]) -> None:
+    """One short line per problem in the link; the value itself is never echoed back."""
+    seen = set()
+    for notice in found:
+        message = content.text(f"notice.{notice.problem}", param=notice.param)
+        if message not in seen:
+            seen.add(message)
+            st.info(message, icon=":material/link_off:")
+
+
+# --- the frame -------------------------------------------------------------------------------
+
+def broken_content(error: ContentError) -> None:
+    """A friendly page when content cannot be loaded; the exact problem goes to the log for staff."""
+    print(f"Content problem: {error}", file=sys.stderr, flush=True)
+    st.title("This guide is being updated")
+    st.write("Please try again in a few minutes. If you need help with pain now, contact your care team. "
+             "For new leg weakness, loss of bladder or bowel control, or numbness between the legs, "
+             "get urgent medical care.")
+
+
+def page_intro(content: Content, page_id: str) -> None:
+    page = content.pages[page_id]
+    st.title(page.meta.title)
+    st.markdown(page.body)
+
+
+def sources(content: Content, ids: Sequence[str]) -> None:
+    """A numbered source list: title, who published it, the year, and a link where there is one."""
+    lines = []
+    for n, sid in enumerate(dict.fromkeys(ids), 1):
+        s = content.sources[sid]
+        title = f"[{s.title}]({s.url})" if s.url else s.title
+        note = f" {s.note}" if s.note else ""
+        lines.append(f"{n}. {title}. {s.publisher}, {s.year}.{note}")
+    st.markdown("\n".join(lines))
+
+
+def footer(content: Content, page_id: str) -> None:
+    """Disclaimer, review dates and sources; on slides they sit in the sidebar so nothing scrolls."""
+    meta = content.pages[page_id].meta
+    site = content.site
+    place = st.sidebar if page_id == "talk" else st.container()
+    with place:
+        st.divider()
+        st.caption(f"**{site.disclaimer}** {site.urgent}")
+        st.caption(f"{site.reviewed_label}: {meta.reviewed:%-d %B %Y} · {site.next_review_label}: "
+                   f"{meta.next_review:%B %Y}")
+        with st.expander(site.sources_label):
+            sources(content, meta.sources)
+
+
+def sidebar(content: Content) -> None:
+    with st.sidebar:
+        st.markdown(f"**{content.text('urgent.title')}**")
+        st.caption(content.site.urgent)
+
+
+# --- shared panels ---------------------------------------------------------------------------
+
+def stage_panel(content: Content, stage: Stage, view: str) -> None:
+    st.subheader(stage.name)
+    st.caption(stage.where)
+    st.markdown(f"**{content.text('stage.normal')}** {stage.acute}")
+    st.markdown(f"**{content.text('stage.chronic')}** {stage.chronic}")
+    acting = content.treatments_at(stage.id)
+    if acting:
+        st.markdown(f"**{content.text('stage.treatments')}**")
+        st.markdown("\n".join(
+            f"- [{t.name}]({links.href(links.TreatmentsState((t.id,)))}): {t.acts_at[stage.id]}" for t in acting
+        ))
+
+
+require_text("stage.normal", "stage.chronic", "stage.treatments")
+
+
+
+# --- the pathway page's panels ---------------------------------------------------------------
+
+def pathway_alt(content: Content, view: str, selected: str, treatment) -> str:
+    """The chart's text alternative: what a sighted visitor sees, in one paragraph."""
+    names = [s.name for s in content.pathway.stages]
+    text = content.text(
+        "pathway.alt", view=content.pathway.views[view].title, up=", then ".join(names[:-1]),
+        selected=content.stages[selected].name,
+    )
+    if treatment:
+        text += " " + content.text("pathway.alt_treatment", treatment=treatment.name,
+                                   stages=", ".join(content.stages[s].name for s in treatment.acts_at))
+    return text
+
+
+def treatment_overlay(content: Content, treatment) -> None:
+    st.markdown(content.text("pathway.overlay_intro", treatment=treatment.name))
+    st.markdown("\n".join(
+        f"- ◆ **{content.stages[sid].name}**: {sentence}" for sid, sentence in treatment.acts_at.items()
+    ))
+    st.markdown(f"[{content.text('pathway.compare_link', treatment=treatment.name)}]"
+                f"({links.href(links.TreatmentsState((treatment.id,)))})")
+
+
+@st.fragment
+def windup_explainer(content: Content, view: str) -> None:
+    """Sliders drive a picture of wind-up; a fragment, so moving them reruns only this part."""
+    w = content.pathway.windup
+    st.subheader(content.text("windup.title"))
+    st.markdown(w.intro)
+    chronic = view == "chronic"
+    repeats = st.slider(content.text("windup.repeats"), 1, 20, 12 if chronic else 6, key=f"windup_repeats_{view}")
+    brakes = st.slider(content.text("windup.brakes"), 0, 100, 30 if chronic else 90, step=10,
+                       format="%d%%", key=f"windup_brakes_{view}")
+    curve = charts.windup_curve(repeats, brakes / 100)
+    first, last = curve["loudness"].iloc[0], curve["loudness"].iloc[-1]
+    summary = content.text("windup.summary", repeats=repeats, brakes=brakes, first=f"{first:.1f}",
+                           last=f"{last:.1f}")
+    st.altair_chart(charts.windup(curve, chronic), width="stretch", alt=summary)
+    st.markdown(summary)
+    st.caption(w.caveat)
+    st.markdown(f"**{content.text('windup.windup_label')}** {w.windup}")
+    st.markdown(f"**{content.text('windup.sensitisation_label')}** {w.sensitisation}")
+
+
+def pathway_text(content: Content, view: str) -> None:
+    """The whole pathway as an ordered list: the chart's equal for screen readers and search."""
+    field = "chronic" if view == "chronic" else "acute"
+    st.markdown("\n".join(
+        f"{n}. **{s.name}** ({s.where}): {getattr(s, field)}" for n, s in enumerate(content.pathway.stages, 1)
+    ))
+
+
+require_text(
+    "pathway.view", "pathway.chart_hint", "pathway.stage", "pathway.overlay", "pathway.treatment",
+    "pathway.no_treatment", "pathway.text_version", "pathway.alt", "pathway.alt_treatment",
+    "pathway.overlay_intro", "pathway.compare_link", "windup.title", "windup.repeats", "windup.brakes",
+    "windup.summary", "windup.windup_label", "windup.sensitisation_label",
+)
+
+
+# --- the treatments page's panels ------------------------------------------------------------
+
+def ladder_alt(content: Content) -> str:
+    steps = "; ".join(
+        f"step {tier}: " + ", ".join(t.name for t in content.ladder() if t.tier == tier) for tier in content.tiers
+    )
+    return content.text("treatments.alt", steps=steps)
+
+
+def ladder_text(content: Content) -> None:
+    """The ladder as text, a step per tier, each option opening to its full facts."""
+    for tier in content.tiers.values():
+        st.markdown(f"**{content.text('treatments.step', tier=tier.tier)}: {tier.name}.** {tier.summary}")
+        for t in (t for t in content.ladder() if t.tier == tier.tier):
+            with st.expander(t.name):
+                st.markdown(t.summary)
+                for row in handout.ROWS:
+                    st.markdown(f"**{content.text(f'row.{row}')}** {handout.cell(content, t, row)}")
+                st.markdown(f"[{content.text('treatments.see_pathway')}]"
+                            f"({links.href(links.PathwayState(treatment=t.id))})")
+                source_note(content, t.sources)
+
+
+def source_note(content: Content, ids: Sequence[str]) -> None:
+    st.caption(content.text("sources.inline") + " " + "; ".join(
+        f"{content.sources[s].title} ({content.sources[s].year})" for s in ids))
+
+
+def comparison(content: Content, compare: Sequence[str]) -> None:
+    """Option-Grid style: a row per patient question, a column per option. Columns stack on phones,
+    so every answer carries its option's name."""
+    options = [content.treatments[tid] for tid in compare]
+    for row in handout.ROWS:
+        st.markdown(f"#### {content.text(f'row.{row}')}")
+        for option, column in zip(options, st.columns(len(options)), strict=True):
+            column.markdown(f"**{option.name}**  \n{handout.cell(content, option, row)}")
+    with st.container(border=True):
+        none = content.no_treatment
+        st.markdown(f"**{content.text('treatments.no_treatment')}**")
+        for row in ("what", "duration", "risks", "evidence"):
+            st.markdown(f"*{content.text(f'row.{row}')}* {getattr(none, row)}")
+
+
+def share_base() -> str:
+    return share.base_url(share.configured_base(), st.context.url)
+
+
+def handout_button(content: Content, compare: Sequence[str]) -> None:
+    link = share_base() + links.href(links.TreatmentsState(tuple(compare)))
+    st.download_button(
+        content.text("treatments.download"), handout.render(content, compare, link),
+        file_name="treatment-comparison.html", mime="text/html", icon=":material/print:",
+        key="handout", on_click="ignore",
+    )
+    st.caption(content.text("treatments.download_hint"))
+
+
+require_text(
+    "treatments.ladder", "treatments.compare", "treatments.choose", "treatments.placeholder",
+    "treatments.compare_hint", "treatments.alt", "treatments.step", "treatments.see_pathway",
+    "sources.inline", "treatments.no_treatment", "treatments.download", "treatments.download_hint",
+)
+
+
+# --- the learn page --------------------------------------------------------------------------
+
+def glossary(content: Content, highlighted: str | None) -> None:
+    """Every term, A to Z; a term named in the link is shown first and open."""
+    terms = sorted(content.glossary.values(), key=lambda t: t.term.lower())
+    if highlighted:
+        term = content.glossary[highlighted]
+        with st.container(border=True):
+            st.markdown(f"**{term.term}**: {term.definition}")
+    st.markdown("\n".join(f"- **{t.term}**: {t.definition}" for t in terms))
+
+
+def questions(content: Content) -> None:
+    topics: dict[str, list[str]] = {}
+    for q in content.questions:
+        topics.setdefault(q.topic, []).append(q.text)
+    for topic, texts in topics.items():
+        st.markdown(f"**{topic}**")
+        st.markdown("\n".join(f"- {text}" for text in texts))
+
+
+# --- the presenter's slides ------------------------------------------------------------------
+
+SLIDE_CSS = """
+<style>
+[data-testid="stMainBlockContainer"] { padding-top: 1.5rem; padding-bottom: 1rem; max-width: 1800px; }
+[data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li { font-size: 28px; line-height: 1.4; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 56px; }
+</style>
+"""
+
+
+def slide_styles() -> None:
+    # Fixed CSS from this module, never visitor text: projector-sized type for the talk page only.
+    st.html(SLIDE_CSS)
+
+
+def slide(content: Content, s) -> None:
+    """One slide: a title, a few words, and at most one visual built by the same code as the pages."""
+    st.title(s.title)
+    text, visual = (st.columns([2, 3], gap="large") if s.visual != "none" else (st.container(), None))
+    text.markdown(s.body)
+    if visual is None:
+        return
+    with visual:
+        if s.visual in ("pathway-acute", "pathway-chronic"):
+            view = s.visual.removeprefix("pathway-")
+            first = content.pathway.stages[0].id
+            st.altair_chart(charts.pathway(content.pathway.stages, content.pathway.connections, view, first),
+                            width="stretch", alt=pathway_alt(content, view, first, None))
+        elif s.visual == "windup":
+            curve = charts.windup_curve(12, 0.3)
+            st.altair_chart(charts.windup(curve, True), width="stretch", alt=content.pathway.windup.intro)
+        elif s.visual == "ladder":
+            st.altair_chart(charts.ladder(content.ladder()), width="stretch", alt=ladder_alt(content))
+        elif s.visual == "compare":
+            options = [content.treatments[t] for t in s.compare]
+            for option, column in zip(options, st.columns(len(options)), strict=True):
+                column.markdown(f"**{option.name}**  \n{option.summary}")
+                column.markdown(f"*{content.text('row.invasive')}* {option.invasive}")
+        elif s.visual == "qr-start":
+            url = share_base() + "/"
+            qr_image(share.qr_svg(url, scale=10), content.text("share.qr_alt", url=url))
+            st.markdown(f"**{url}**")
+
+
+def qr_image(svg: str, alt: str) -> None:
+    """An SVG shown as an image whose text alternative screen readers announce."""
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    st.markdown(f"![{alt}](data:image/svg+xml;base64,{data})")
+
+
+require_text("learn.glossary", "learn.questions", "learn.sources", "talk.previous", "talk.next", "talk.notes",
+             "share.qr_alt")

@@ -1,0 +1,30 @@
+"""Presenter mode: one idea per slide for a projector, arrow keys to move, speaker notes on demand."""
+import streamlit as st
+
+from explainer import content, links, views
+
+st.set_page_config(layout="wide", initial_sidebar_state="collapsed")
+c = content.load()
+total = len(c.slides)
+parsed = links.parse_talk(views.url_params(), total)
+views.notices(c, parsed.notices)
+views.set_url(parsed.state)
+number = parsed.state.slide
+
+
+def _go(step: int) -> None:
+    views.set_url(links.TalkState(min(max(number + step, 1), total)))
+
+
+views.slide_styles()
+views.slide(c, c.slides[number - 1])
+
+with st.container(horizontal=True, vertical_alignment="center"):
+    st.button(c.text("talk.previous"), shortcut="Left", on_click=_go, args=(-1,), disabled=number == 1,
+              icon=":material/arrow_back:", key="talk_previous")
+    st.markdown(f"**{number} / {total}**")
+    st.button(c.text("talk.next"), shortcut="Right", on_click=_go, args=(1,), disabled=number == total,
+              icon=":material/arrow_forward:", key="talk_next")
+    show_notes = st.toggle(c.text("talk.notes"), key="talk_notes")
+if show_notes:
+    st.info(c.slides[number - 1].notes)

@@ -1,0 +1,33 @@
+"""Treatment options: the ladder from least to most invasive, a side-by-side comparison and a handout."""
+import streamlit as st
+
+from explainer import charts, content, links, views
+
+c = content.load()
+parsed = links.parse_treatments(views.url_params(), c.treatments)
+state = parsed.state
+views.notices(c, parsed.notices)
+views.set_url(state)
+st.session_state["compare"] = list(state.compare)
+
+
+def _commit() -> None:
+    views.set_url(links.TreatmentsState(tuple(st.session_state["compare"][: links.MAX_COMPARE])))
+
+
+views.page_intro(c, "treatments")
+
+st.header(c.text("treatments.ladder"))
+ladder = c.ladder()
+st.altair_chart(charts.ladder(ladder, state.compare), width="stretch", alt=views.ladder_alt(c))
+views.ladder_text(c)
+
+st.header(c.text("treatments.compare"))
+st.multiselect(c.text("treatments.choose"), list(c.treatments), key="compare", max_selections=links.MAX_COMPARE,
+               format_func=lambda tid: c.treatments[tid].name, on_change=_commit,
+               placeholder=c.text("treatments.placeholder"))
+if state.compare:
+    views.comparison(c, state.compare)
+    views.handout_button(c, state.compare)
+else:
+    st.markdown(c.text("treatments.compare_hint"))

@@ -1,0 +1,33 @@
+"""Shared addresses: the configured base wins, the visitor's page path is dropped, QR codes encode exactly."""
+import io
+
+import segno
+
+from explainer import share
+
+
+def test_configured_base_wins():
+    assert share.base_url("https://pain.clinic.example/guide/", "http://10.0.0.5:8501/pathway") == \
+        "https://pain.clinic.example/guide"
+
+
+def test_visitor_address_loses_the_page_path_and_query():
+    assert share.base_url(None, "http://localhost:8501/treatments") == "http://localhost:8501"
+    assert share.base_url(None, "https://host.example/app/pathway?x=1#y") == "https://host.example/app"
+    assert share.base_url(None, "https://host.example/") == "https://host.example"
+
+
+def test_bad_configuration_falls_back():
+    assert share.base_url("javascript:alert(1)", "http://localhost:8501/") == "http://localhost:8501"
+    assert share.base_url("", None) == "http://localhost:8501"
+
+
+def test_qr_svg_encodes_exactly_the_url():
+    url = "https://pain.clinic.example/pathway?stage=dorsal-horn&view=chronic"
+    svg = share.qr_svg(url)
+    assert svg.lstrip().startswith("<svg")
+    expected = io.BytesIO()
+    segno.make(url, error="m").save(expected, kind="svg", scale=6, border=4, xmldecl=False, svgns=True,
+                                    dark="#000000", light="#FFFFFF")
+    assert svg == expected.getvalue().decode()
+    assert svg != share.qr_svg(url + "x")
