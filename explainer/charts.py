@@ -65,7 +65,7 @@ def pathway(stages: Sequence[Stage], connections: Sequence[Connection], view: st
     """The pain pathway: stages as clickable points, arrows for the signal up and the brakes down."""
     edges = pathway_edges(stages, connections, view)
     nodes = pathway_nodes(stages, view, selected, treatment)
-    x = alt.X("x:Q", scale=alt.Scale(domain=[-4, 112]), axis=None)
+    x = alt.X("x:Q", scale=alt.Scale(domain=[-4, 135]), axis=None)
     y = alt.Y("y:Q", scale=alt.Scale(domain=[-6, 106]), axis=None)
     up_colour = VERMILLION if view == "chronic" else BLUE
     kind_colour = alt.Color(
@@ -81,7 +81,7 @@ def pathway(stages: Sequence[Stage], connections: Sequence[Connection], view: st
         tooltip=[alt.Tooltip("kind:N", title="Arrow")],
     )
     heads = alt.Chart(edges).mark_point(shape="triangle-up", filled=True, size=260).encode(
-        x=alt.X("mx:Q", scale=alt.Scale(domain=[-4, 112]), axis=None),
+        x=alt.X("mx:Q", scale=alt.Scale(domain=[-4, 135]), axis=None),
         y=alt.Y("my:Q", scale=alt.Scale(domain=[-6, 106]), axis=None),
         angle=alt.Angle("angle:Q", scale=None), color=alt.Color("kind:N", legend=None,
         scale=alt.Scale(domain=["signal up", "brakes down"], range=[up_colour, GREEN])),
@@ -90,7 +90,7 @@ def pathway(stages: Sequence[Stage], connections: Sequence[Connection], view: st
     initial = [{"id": selected}] if selected else None
     pick = alt.selection_point(name=SELECTION, fields=["id"], on="click", value=initial,
                                clear=False, empty=False)
-    points = alt.Chart(nodes).mark_point(filled=True, stroke=INK, cursor="pointer").encode(
+    points = alt.Chart(nodes).mark_point(filled=True, opacity=1, stroke=INK, cursor="pointer").encode(
         x=x, y=y,
         shape=alt.Shape("treatment:N", scale=alt.Scale(domain=["", "acts here"], range=["circle", "diamond"]),
                         legend=None),

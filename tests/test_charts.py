@@ -22,7 +22,7 @@ def test_pathway_spec_has_every_stage_and_every_arrow(content):
 
 def test_pathway_selection_is_a_click_on_stage_id_starting_at_the_chosen_stage(content):
     spec = _spec(content, selected="thalamus")
-    params = [p for layer in spec["layer"] for p in layer.get("params", [])]
+    params = spec.get("params", []) + [p for layer in spec["layer"] for p in layer.get("params", [])]
     assert len(params) == 1
     pick = params[0]
     assert pick["name"] == charts.SELECTION

@@ -1,0 +1,140 @@
+"""Each page's logic through Streamlit's AppTest: it renders, shows its heading, and follows its link."""
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+PAGES = {"home": "start", "pathway": "pain_pathway", "treatments": "treatment_options", "talk": "presenter",
+         "learn": "learn_more"}
+
+
+def open_page(page_id: str, **params) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.run()
+    if page_id != "home":
+        at.switch_page(f"pages/{PAGES[page_id]}.py")
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def texts(at: AppTest) -> str:
+    """Everything a visitor reads on the page, with Markdown emphasis removed."""
+    return "\n".join(
+        [e.value for e in at.markdown] + [e.value for e in at.info] + [e.value for e in at.caption]
+        + [e.value for e in at.title] + [e.value for e in at.subheader] + [e.value for e in at.header]
+    ).replace("**", "")
+
+
+def notices(at: AppTest) -> list[str]:
+    return [e.value for e in at.info]
+
+
+@pytest.mark.parametrize("page_id", PAGES)
+def test_page_renders_with_heading_disclaimer_review_date_and_sources(page_id, content):
+    at = open_page(page_id)
+    assert not at.exception
+    assert at.title[0].value == (content.slides[0].title if page_id == "talk" else content.pages[page_id].meta.title)
+    everything = texts(at) + "\n".join(e.value for e in at.sidebar.caption).replace("**", "")
+    assert content.site.disclaimer in everything
+    assert content.site.reviewed_label in everything
+    assert content.site.sources_label in [e.label for e in at.expander]
+
+
+def test_home_explains_the_condition_and_says_where_to_go(content):
+    at = open_page("home")
+    body = texts(at)
+    for phrase in ("post-laminectomy syndrome", "persistent spinal pain syndrome", "diabetes", "scar"):
+        assert phrase.lower() in body.lower()
+    assert not notices(at)
+
+
+def test_every_deep_link_to_the_pathway_opens_that_view(content):
+    for n, stage in enumerate(content.stages.values()):
+        treatment = list(content.treatments)[n]
+        at = open_page("pathway", stage=stage.id, view="chronic", treatment=treatment)
+        assert not at.exception and not notices(at)
+        assert at.selectbox(key="pathway_stage").value == stage.id
+        assert at.radio(key="pathway_view").value == "chronic"
+        assert at.selectbox(key="pathway_treatment").value == treatment
+        assert stage.name in [e.value for e in at.subheader]
+        assert stage.chronic in texts(at)
+
+
+@pytest.mark.parametrize("params", [
+    {"stage": "spleen"}, {"view": "sideways"}, {"stage": ""}, {"stage": ["nerve-root", "cortex"]},
+    {"treatment": "<script>alert(1)</script>"}, {"stage": "x" * 5000}, {"stage": "дорсальный"},
+])
+def test_bad_pathway_links_fall_back_with_a_notice(params, content):
+    at = open_page("pathway", **params)
+    assert not at.exception
+    assert len(notices(at)) == 1
+    assert at.selectbox(key="pathway_stage").value == "nociceptors"
+    assert at.radio(key="pathway_view").value == "acute"
+    assert "<script>" not in texts(at)
+
+
+def test_choosing_a_stage_and_view_updates_the_link(content):
+    at = open_page("pathway")
+    at.selectbox(key="pathway_stage").set_value("thalamus").run()
+    assert at.query_params["stage"] == "thalamus"
+    at.radio(key="pathway_view").set_value("chronic").run()
+    assert at.query_params["view"] == "chronic" and at.query_params["stage"] == "thalamus"
+    assert content.stages["thalamus"].chronic in texts(at)
+    at.selectbox(key="pathway_treatment").set_value("spinal-cord-stimulation").run()
+    assert at.query_params["treatment"] == "spinal-cord-stimulation"
+
+
+def test_comparison_link_builds_the_table(content):
+    at = open_page("treatments", compare="massage,spine-surgery")
+    assert not at.exception and not notices(at)
+    assert at.multiselect(key="compare").value == ["massage", "spine-surgery"]
+    body = texts(at)
+    assert content.treatments["spine-surgery"].risks in body and content.treatments["massage"].risks in body
+    assert content.no_treatment.what in body
+    assert at.get("download_button")
+
+
+def test_comparison_drops_unknown_ids_and_keeps_three(content):
+    at = open_page("treatments", compare="massage,unicorn-therapy")
+    assert at.multiselect(key="compare").value == ["massage"] and len(notices(at)) == 1
+    at = open_page("treatments", compare="education,massage,medications,facet-block")
+    assert at.multiselect(key="compare").value == ["education", "massage", "medications"]
+    assert notices(at) == [content.text("notice.too-many", param="compare")]
+
+
+def test_choosing_options_updates_the_link():
+    at = open_page("treatments")
+    assert not at.get("download_button")
+    at.multiselect(key="compare").set_value(["facet-block", "radiofrequency-ablation"]).run()
+    assert at.query_params["compare"] == "facet-block,radiofrequency-ablation"
+
+
+def test_slides_move_and_clamp(content):
+    at = open_page("talk", slide="2")
+    assert at.title[0].value == content.slides[1].title
+    at.button(key="talk_next").click().run()
+    assert at.query_params["slide"] == "3" and at.title[0].value == content.slides[2].title
+    at.button(key="talk_previous").click().run()
+    assert at.query_params["slide"] == "2"
+    at = open_page("talk", slide="999")
+    assert at.title[0].value == content.slides[-1].title and len(notices(at)) == 1
+    at = open_page("talk", slide="zero")
+    assert at.title[0].value == content.slides[0].title and len(notices(at)) == 1
+
+
+def test_learn_lists_glossary_questions_and_every_source(content):
+    at = open_page("learn", term="wind-up")
+    body = texts(at)
+    assert not notices(at)
+    for term in content.glossary.values():
+        assert term.definition in body
+    for q in content.questions:
+        assert q.text in body
+    for s in content.sources.values():
+        assert s.title in body
+
+
+def test_unexpected_parameters_on_home_get_a_notice():
+    at = open_page("home", utm_source="flyer")
+    assert not at.exception and len(notices(at)) == 1
