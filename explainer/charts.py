@@ -75,12 +75,13 @@ def pathway(stages: Sequence[Stage], connections: Sequence[Connection], view: st
     dash = alt.StrokeDash(
         "kind:N", scale=alt.Scale(domain=["signal up", "brakes down"], range=[[1, 0], [7, 5]]), legend=None
     )
-    lines = alt.Chart(edges).mark_rule(strokeCap="round").encode(
+    # Only the stages speak to screen readers; arrows and labels are drawing, told in the alt text.
+    lines = alt.Chart(edges).mark_rule(strokeCap="round", aria=False).encode(
         x=x, y=y, x2="x2:Q", y2="y2:Q", color=kind_colour, strokeDash=dash,
         strokeWidth=alt.StrokeWidth("width:Q", scale=None), opacity=alt.Opacity("opacity:Q", scale=None),
         tooltip=[alt.Tooltip("kind:N", title="Arrow")],
     )
-    heads = alt.Chart(edges).mark_point(shape="triangle-up", filled=True, size=260).encode(
+    heads = alt.Chart(edges).mark_point(shape="triangle-up", filled=True, size=260, aria=False).encode(
         x=alt.X("mx:Q", scale=alt.Scale(domain=[-4, 135]), axis=None),
         y=alt.Y("my:Q", scale=alt.Scale(domain=[-6, 106]), axis=None),
         angle=alt.Angle("angle:Q", scale=None), color=alt.Color("kind:N", legend=None,
@@ -97,11 +98,11 @@ def pathway(stages: Sequence[Stage], connections: Sequence[Connection], view: st
         size=alt.Size("size:Q", scale=None),
         color=alt.condition("datum.treatment == 'acts here'", alt.value(ORANGE), alt.value("#FFFFFF")),
         strokeWidth=alt.condition(pick, alt.value(5), alt.value(2)),
-        tooltip=[alt.Tooltip("name:N", title="Stage")],
+        tooltip=[alt.Tooltip("name:N", title="Stage")], description="label:N",
     ).add_params(pick)
     label = alt.Chart(nodes).encode(x=x, y=y, text="label:N")
     labels = [
-        label.mark_text(align="left", dx=16, fontSize=14, color=INK, fontWeight=weight).transform_filter(test)
+        label.mark_text(align="left", dx=16, fontSize=14, color=INK, fontWeight=weight, aria=False).transform_filter(test)
         for weight, test in (("normal", "!datum.selected"), ("bold", "datum.selected"))
     ]
     return alt.layer(lines, heads, points, *labels).properties(height=440).configure_view(stroke=None)

@@ -46,7 +46,7 @@ st.caption(c.text("pathway.chart_hint"))
 
 st.selectbox(c.text("pathway.stage"), list(stages), key="pathway_stage",
              format_func=lambda sid: f"{list(stages).index(sid) + 1}. {stages[sid].name}", on_change=_commit)
-with st.container(border=True):
+with st.container(border=True, key="stage_details"):
     views.stage_panel(c, stages[selected], state.view)
 
 st.subheader(c.text("pathway.overlay"))

@@ -98,3 +98,25 @@ def visit(page: Page, url: str) -> Page:
 def screenshot(page: Page, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def tab_to(page: Page, label: str, limit: int = 80) -> None:
+    """Press Tab until the focused control's accessible label contains `label`, as a keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            """() => { const e = document.activeElement; if (!e) return '';
+                 const byId = e.getAttribute('aria-labelledby');
+                 const labelled = byId ? (document.getElementById(byId) || {}).innerText : '';
+                 const text = e.tagName === 'BUTTON' ? e.innerText : '';
+                 return [e.getAttribute('aria-label'), labelled, text, e.labels && e.labels[0]
+                         && e.labels[0].innerText].filter(Boolean).join(' '); }""")
+        if label in (focused or ""):
+            return
+    raise AssertionError(f"no control labelled {label!r} reached with Tab")
+
+
+def wait_for_address(page: Page, path_and_query: str, timeout: float = 15_000) -> None:
+    """Wait until the address bar shows this path and query (Streamlit rewrites it in place)."""
+    page.wait_for_function("want => location.pathname + location.search === want", arg=path_and_query,
+                           timeout=timeout)
