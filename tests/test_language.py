@@ -1,0 +1,66 @@
+"""Patient-facing words: plain enough to read (US grade 6-8), and in our own words, not the seed page's."""
+import re
+from pathlib import Path
+
+import pytest
+import textstat
+
+from tests.conftest import ROOT
+
+SEED_DIR = ROOT.parent / "shared" / "seed"
+MAX_GRADE = 8.0
+
+
+def _plain(markdown: str) -> str:
+    text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", markdown)
+    return re.sub(r"[#*_>`|-]+", " ", text)
+
+
+def _grade(text: str) -> float:
+    return textstat.flesch_kincaid_grade(_plain(text))
+
+
+@pytest.mark.parametrize("page_id", ["home", "pathway", "treatments", "talk", "learn"])
+def test_each_page_reads_at_grade_8_or_below(content, page_id):
+    assert _grade(content.pages[page_id].body) <= MAX_GRADE
+
+
+def test_stage_treatment_and_glossary_texts_read_at_grade_8_or_below(content):
+    stages = " ".join(f"{s.acute} {s.chronic}" for s in content.pathway.stages)
+    treatments = " ".join(f"{t.what} {t.risks} {t.evidence} {t.recovery}" for t in content.treatments.values())
+    glossary = " ".join(t.definition for t in content.glossary.values())
+    slides = " ".join(f"{s.title}. {s.body}" for s in content.slides)
+    for text in (stages, treatments, glossary, slides):
+        assert _grade(text) <= MAX_GRADE
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower().replace("’", "'"))
+
+
+def _all_content_text() -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "content").rglob("*") if p.is_file())
+
+
+def test_no_sentence_of_the_seed_page_is_copied():
+    seeds = sorted(SEED_DIR.glob("*")) if SEED_DIR.exists() else []
+    if not seeds:
+        pytest.skip(f"the seed page is not beside the checkout ({SEED_DIR})")
+    seed = _words(" ".join(p.read_text(encoding="utf-8") for p in seeds))
+    run = 7  # seven words in a row the same is a copied phrase, not a shared term
+    seed_runs = {tuple(seed[i:i + run]) for i in range(len(seed) - run + 1)}
+    ours = _words(_all_content_text())
+    copied = {" ".join(ours[i:i + run]) for i in range(len(ours) - run + 1) if tuple(ours[i:i + run]) in seed_runs}
+    # The clinic page's own title is cited as a source; that is a citation, not a copy.
+    copied = {c for c in copied if c not in "post laminectomy syndrome or failed back surgery syndrome"}
+    assert copied == set()
+
+
+def test_medical_terms_on_the_start_page_are_in_the_glossary(content):
+    names = {t.term.lower() for t in content.glossary.values()}
+    for term in ("laminectomy", "wind-up", "epidural"):
+        assert any(term in n for n in names)
+
+
+def test_no_doses_anywhere():
+    assert not re.search(r"\b\d+(\.\d+)?\s?(mg|mcg|µg|milligrams?)\b", _all_content_text(), re.I)
