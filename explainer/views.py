@@ -4,6 +4,7 @@ from __future__ import annotations
 import base64
 import sys
 from collections.abc import Sequence
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -70,13 +71,14 @@ def sources(content: Content, ids: Sequence[str]) -> None:
     st.markdown("\n".join(lines))
 
 
-def footer(content: Content, page_id: str) -> None:
-    """Disclaimer, review dates and sources; on slides they sit in the sidebar so nothing scrolls."""
+def footer(content: Content, page_id: str, path: str) -> None:
+    """Share, disclaimer, review dates and sources; on slides they sit in the sidebar so nothing scrolls."""
     meta = content.pages[page_id].meta
     site = content.site
     place = st.sidebar if page_id == "talk" else st.container()
     with place:
         st.divider()
+        share_panel(content, path)
         st.caption(f"**{site.disclaimer}** {site.urgent}")
         st.caption(f"{site.reviewed_label}: {meta.reviewed:%-d %B %Y} · {site.next_review_label}: "
                    f"{meta.next_review:%B %Y}")
@@ -217,6 +219,22 @@ def share_base() -> str:
     return share.base_url(share.configured_base(), st.context.url)
 
 
+def current_view_url(path: str) -> str:
+    """The full address of what is on screen. Pages keep the query to known ids only (set_url), so
+    the link carries nothing but the view."""
+    query = urlencode(st.query_params.to_dict(), safe=",")
+    return f"{share_base()}/{path}" + (f"?{query}" if query else "")
+
+
+def share_panel(content: Content, path: str) -> None:
+    url = current_view_url(path)
+    with st.expander(content.text("share.title"), icon=":material/share:"):
+        st.caption(content.text("share.copy"))
+        st.code(url, language=None, wrap_lines=True)
+        qr_image(share.qr_svg(url, scale=5), content.text("share.qr_alt", url=url))
+        st.caption(content.text("share.private"))
+
+
 def handout_button(content: Content, compare: Sequence[str]) -> None:
     link = share_base() + links.href(links.TreatmentsState(tuple(compare)))
     st.download_button(
@@ -301,10 +319,10 @@ def slide(content: Content, s) -> None:
 
 
 def qr_image(svg: str, alt: str) -> None:
-    """An SVG shown as an image whose text alternative screen readers announce."""
+    """An SVG shown as an image whose text alternative screen readers announce; its size is the SVG's own."""
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
     st.markdown(f"![{alt}](data:image/svg+xml;base64,{data})")
 
 
-require_text("learn.glossary", "learn.questions", "learn.sources", "talk.previous", "talk.next", "talk.notes",
+require_text("share.title", "share.copy", "share.private", "learn.glossary", "learn.questions", "learn.sources", "talk.previous", "talk.next", "talk.notes",
              "share.qr_alt")

@@ -138,3 +138,33 @@ def test_learn_lists_glossary_questions_and_every_source(content):
 def test_unexpected_parameters_on_home_get_a_notice():
     at = open_page("home", utm_source="flyer")
     assert not at.exception and len(notices(at)) == 1
+
+
+def _shared(at: AppTest) -> tuple[str, str]:
+    """The link in the share panel and the SVG of its QR code."""
+    import base64
+    import re
+
+    url = at.code[0].value
+    image = next(e.value for e in at.markdown if "data:image/svg+xml;base64," in e.value and "QR code" in e.value)
+    svg = base64.b64decode(re.search(r"base64,([A-Za-z0-9+/=]+)\)", image).group(1)).decode()
+    return url, svg
+
+
+def test_share_panel_link_and_qr_code_reproduce_the_view(monkeypatch):
+    from tests.qr import expected_matrix, matrix_from_svg
+
+    monkeypatch.setenv("EXPLAINER_PUBLIC_URL", "https://pain.clinic.example/guide/")
+    at = open_page("pathway", stage="cortex", view="chronic")
+    url, svg = _shared(at)
+    assert url == "https://pain.clinic.example/guide/pathway?stage=cortex&view=chronic"
+    assert matrix_from_svg(svg) == expected_matrix(url)
+    at.selectbox(key="pathway_stage").set_value("thalamus").run()
+    assert _shared(at)[0] == "https://pain.clinic.example/guide/pathway?stage=thalamus&view=chronic"
+
+
+def test_share_link_drops_what_the_view_does_not_use(monkeypatch):
+    monkeypatch.setenv("EXPLAINER_PUBLIC_URL", "https://pain.clinic.example")
+    at = open_page("treatments", compare="massage,unicorn", utm_source="newsletter")
+    assert _shared(at)[0] == "https://pain.clinic.example/treatments?compare=massage"
+    assert _shared(open_page("home"))[0] == "https://pain.clinic.example/"
