@@ -23,7 +23,7 @@ check-content: $(VENV)/.runtime-installed
 	$(PY) -m explainer.content
 
 run: check-content
-	$(PY) -m streamlit run app.py --server.port $(PORT)
+	$(PY) -m explainer.serve --server.port $(PORT)
 
 # Debian's Chromium drives the browser tests; browser downloads do not work offline.
 browser:

@@ -29,7 +29,7 @@ def _free_port() -> int:
 
 
 def start_app(content_dir: Path | None = None, env: dict | None = None):
-    """Start `streamlit run app.py` on a free port; returns (process, base url, log path)."""
+    """Start the app as `make run` does, on a free port; returns (process, base url, log path)."""
     port = _free_port()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     log = ARTIFACTS / f"server-{port}.log"
@@ -37,7 +37,7 @@ def start_app(content_dir: Path | None = None, env: dict | None = None):
     if content_dir:
         environment["EXPLAINER_CONTENT_DIR"] = str(content_dir)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+        [sys.executable, "-m", "explainer.serve", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
         cwd=ROOT, env=environment, stdout=log.open("w"), stderr=subprocess.STDOUT,
     )
@@ -100,8 +100,9 @@ def screenshot(page: Page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
-def tab_to(page: Page, label: str, limit: int = 80) -> None:
+def tab_to(page: Page, label: str, limit: int = 200) -> None:
     """Press Tab until the focused control's accessible label contains `label`, as a keyboard user would."""
+    seen = []
     for _ in range(limit):
         page.keyboard.press("Tab")
         focused = page.evaluate(
@@ -113,10 +114,13 @@ def tab_to(page: Page, label: str, limit: int = 80) -> None:
                          && e.labels[0].innerText].filter(Boolean).join(' '); }""")
         if label in (focused or ""):
             return
-    raise AssertionError(f"no control labelled {label!r} reached with Tab")
+        seen.append((focused or "")[:40])
+    raise AssertionError(f"no control labelled {label!r} reached with Tab; passed {seen}")
 
 
 def wait_for_address(page: Page, path_and_query: str, timeout: float = 15_000) -> None:
-    """Wait until the address bar shows this path and query (Streamlit rewrites it in place)."""
-    page.wait_for_function("want => location.pathname + location.search === want", arg=path_and_query,
+    """Wait until the address bar shows this path and query (Streamlit rewrites it in place and may
+    percent-encode the commas of a list, which reads back the same)."""
+    page.wait_for_function("want => decodeURIComponent(location.pathname + location.search) === want",
+                           arg=path_and_query,
                            timeout=timeout)

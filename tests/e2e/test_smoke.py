@@ -44,6 +44,8 @@ def test_a_deep_link_is_the_first_visit_of_a_fresh_server(browser):
         context = browser.new_context(viewport=PHONE)
         page = visit(context.new_page(), url + "/treatments?compare=massage,spine-surgery")
         assert page.get_by_text("Last reviewed").count() == 1
+        assert page.get_by_text("Page not found").count() == 0
+        assert page.get_by_role("dialog").count() == 0
         assert page.locator('[data-testid="stSidebarNav"]').count() == 1
         context.close()
     finally:
