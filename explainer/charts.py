@@ -44,7 +44,7 @@ def pathway_edges(stages: Sequence[Stage], connections: Sequence[Connection], vi
 
 
 def pathway_nodes(stages: Sequence[Stage], view: str, selected: str | None,
-                  treatment: Treatment | None) -> pd.DataFrame:
+                  treatment: Treatment | None, scale: float = 1.0) -> pd.DataFrame:
     acts = set(treatment.acts_at) if treatment else set()
     rows = []
     for order, s in enumerate(stages, 1):
@@ -54,23 +54,25 @@ def pathway_nodes(stages: Sequence[Stage], view: str, selected: str | None,
             "label": f"{order}. {s.label}" + (" ◆" if marked else ""),
             "selected": s.id == selected,
             "treatment": "acts here" if marked else "",
-            "size": 900 if s.id == selected else 520,
+            "size": (900 if s.id == selected else 520) * scale ** 2,
             "loud": view == "chronic" and s.id == "dorsal-horn",
         })
     return pd.DataFrame(rows)
 
 
 def pathway(stages: Sequence[Stage], connections: Sequence[Connection], view: str = "acute",
-            selected: str | None = None, treatment: Treatment | None = None) -> alt.LayerChart:
-    """The pain pathway: stages as clickable points, arrows for the signal up and the brakes down."""
+            selected: str | None = None, treatment: Treatment | None = None, scale: float = 1.0) -> alt.LayerChart:
+    """The pain pathway: stages as clickable points, arrows for the signal up and the brakes down.
+    `scale` enlarges type and marks, e.g. for a projector."""
     edges = pathway_edges(stages, connections, view)
-    nodes = pathway_nodes(stages, view, selected, treatment)
+    nodes = pathway_nodes(stages, view, selected, treatment, scale)
     x = alt.X("x:Q", scale=alt.Scale(domain=[-4, 135]), axis=None)
     y = alt.Y("y:Q", scale=alt.Scale(domain=[-6, 106]), axis=None)
     up_colour = VERMILLION if view == "chronic" else BLUE
     kind_colour = alt.Color(
         "kind:N", scale=alt.Scale(domain=["signal up", "brakes down"], range=[up_colour, GREEN]),
-        legend=alt.Legend(title=None, orient="bottom", symbolType="stroke", labelFontSize=13),
+        legend=alt.Legend(title=None, orient="bottom", symbolType="stroke", labelFontSize=13 * scale,
+                         labelColor=INK),
     )
     dash = alt.StrokeDash(
         "kind:N", scale=alt.Scale(domain=["signal up", "brakes down"], range=[[1, 0], [7, 5]]), legend=None
@@ -81,7 +83,7 @@ def pathway(stages: Sequence[Stage], connections: Sequence[Connection], view: st
         strokeWidth=alt.StrokeWidth("width:Q", scale=None), opacity=alt.Opacity("opacity:Q", scale=None),
         tooltip=[alt.Tooltip("kind:N", title="Arrow")],
     )
-    heads = alt.Chart(edges).mark_point(shape="triangle-up", filled=True, size=260, aria=False).encode(
+    heads = alt.Chart(edges).mark_point(shape="triangle-up", filled=True, size=260 * scale ** 2, aria=False).encode(
         x=alt.X("mx:Q", scale=alt.Scale(domain=[-4, 135]), axis=None),
         y=alt.Y("my:Q", scale=alt.Scale(domain=[-6, 106]), axis=None),
         angle=alt.Angle("angle:Q", scale=None), color=alt.Color("kind:N", legend=None,
@@ -102,10 +104,11 @@ def pathway(stages: Sequence[Stage], connections: Sequence[Connection], view: st
     ).add_params(pick)
     label = alt.Chart(nodes).encode(x=x, y=y, text="label:N")
     labels = [
-        label.mark_text(align="left", dx=16, fontSize=14, color=INK, fontWeight=weight, aria=False).transform_filter(test)
+        label.mark_text(align="left", dx=16 * scale, fontSize=14 * scale, color=INK, fontWeight=weight, aria=False)
+        .transform_filter(test)
         for weight, test in (("normal", "!datum.selected"), ("bold", "datum.selected"))
     ]
-    return alt.layer(lines, heads, points, *labels).properties(height=440).configure_view(stroke=None)
+    return alt.layer(lines, heads, points, *labels).properties(height=440 * scale).configure_view(stroke=None)
 
 
 def windup_curve(repeats: int, brakes: float) -> pd.DataFrame:
@@ -129,24 +132,26 @@ def windup(curve: pd.DataFrame, chronic: bool) -> alt.Chart:
             ).properties(height=260)
 
 
-def ladder(treatments: Sequence[Treatment], selected: Sequence[str] = ()) -> alt.Chart:
+def ladder(treatments: Sequence[Treatment], selected: Sequence[str] = (), scale: float = 1.0) -> alt.Chart:
     """Options from least to most invasive: a step per tier, the chosen ones marked by weight and a tick."""
     rows = [{
         "id": t.id, "name": t.short + (" ✓" if t.id in selected else ""), "tier": t.tier,
         "order": n, "tier_label": f"Step {t.tier}", "chosen": t.id in selected,
     } for n, t in enumerate(treatments)]
     data = pd.DataFrame(rows)
-    y = alt.Y("name:N", sort=alt.SortField("order"), title=None, axis=alt.Axis(labelFontSize=14, labelLimit=220))
-    bars = alt.Chart(data).mark_bar(height=18, cornerRadiusEnd=3).encode(
+    y = alt.Y("name:N", sort=alt.SortField("order"), title=None, axis=alt.Axis(labelFontSize=14 * scale, labelLimit=220 * scale, labelColor=INK))
+    bars = alt.Chart(data).mark_bar(height=18 * scale, cornerRadiusEnd=3).encode(
         x=alt.X("tier:Q", title="How invasive (step 1 least, step 6 most)",
-                scale=alt.Scale(domain=[0, 6]), axis=alt.Axis(values=list(range(1, 7)), format="d")),
+                scale=alt.Scale(domain=[0, 6]),
+                axis=alt.Axis(values=list(range(1, 7)), format="d", labelColor=INK, titleColor=INK,
+                              labelFontSize=12 * scale, titleFontSize=13 * scale)),
         y=y,
         color=alt.Color("tier:O", scale=alt.Scale(range=TIER_COLOURS), legend=None),
         stroke=alt.condition("datum.chosen", alt.value(INK), alt.value(None)),
         strokeWidth=alt.condition("datum.chosen", alt.value(2.5), alt.value(0)),
         tooltip=[alt.Tooltip("name:N", title="Option"), alt.Tooltip("tier_label:N", title="Step")],
     )
-    text = alt.Chart(data).mark_text(align="left", dx=4, fontSize=12, color=INK).encode(
+    text = alt.Chart(data).mark_text(align="left", dx=4, fontSize=12 * scale, color=INK).encode(
         x="tier:Q", y=y, text="tier_label:N",
     )
-    return (bars + text).properties(height=alt.Step(30))
+    return (bars + text).properties(height=alt.Step(30 * scale))

@@ -113,13 +113,12 @@ require_text("stage.normal", "stage.chronic", "stage.treatments")
 
 # --- the pathway page's panels ---------------------------------------------------------------
 
-def pathway_alt(content: Content, view: str, selected: str, treatment) -> str:
+def pathway_alt(content: Content, view: str, selected: str | None, treatment) -> str:
     """The chart's text alternative: what a sighted visitor sees, in one paragraph."""
     names = [s.name for s in content.pathway.stages]
-    text = content.text(
-        "pathway.alt", view=content.pathway.views[view].title, up=", then ".join(names[:-1]),
-        selected=content.stages[selected].name,
-    )
+    text = content.text("pathway.alt", view=content.pathway.views[view].title, up=", then ".join(names[:-1]))
+    if selected:
+        text += " " + content.text("pathway.alt_selected", selected=content.stages[selected].name)
     if treatment:
         text += " " + content.text("pathway.alt_treatment", treatment=treatment.name,
                                    stages=", ".join(content.stages[s].name for s in treatment.acts_at))
@@ -166,7 +165,7 @@ def pathway_text(content: Content, view: str) -> None:
 
 require_text(
     "pathway.view", "pathway.chart_hint", "pathway.stage", "pathway.overlay", "pathway.treatment",
-    "pathway.no_treatment", "pathway.text_version", "pathway.alt", "pathway.alt_treatment",
+    "pathway.no_treatment", "pathway.text_version", "pathway.alt", "pathway.alt_selected", "pathway.alt_treatment",
     "pathway.overlay_intro", "pathway.compare_link", "windup.title", "windup.repeats", "windup.brakes",
     "windup.summary", "windup.windup_label", "windup.sensitisation_label",
 )
@@ -284,6 +283,9 @@ SLIDE_CSS = """
 """
 
 
+SLIDE_SCALE = 1.5  # charts on a projector: type and marks half as big again
+
+
 def slide_styles() -> None:
     # Fixed CSS from this module, never visitor text: projector-sized type for the talk page only.
     st.html(SLIDE_CSS)
@@ -292,6 +294,10 @@ def slide_styles() -> None:
 def slide(content: Content, s) -> None:
     """One slide: a title, a few words, and at most one visual built by the same code as the pages."""
     st.title(s.title)
+    if s.visual == "compare":
+        st.markdown(s.body)
+        slide_comparison(content, s.compare)
+        return
     text, visual = (st.columns([2, 3], gap="large") if s.visual != "none" else (st.container(), None))
     text.markdown(s.body)
     if visual is None:
@@ -299,23 +305,33 @@ def slide(content: Content, s) -> None:
     with visual:
         if s.visual in ("pathway-acute", "pathway-chronic"):
             view = s.visual.removeprefix("pathway-")
-            first = content.pathway.stages[0].id
-            st.altair_chart(charts.pathway(content.pathway.stages, content.pathway.connections, view, first),
-                            width="stretch", alt=pathway_alt(content, view, first, None))
+            st.altair_chart(charts.pathway(content.pathway.stages, content.pathway.connections, view,
+                                           scale=SLIDE_SCALE),
+                            width="stretch", alt=pathway_alt(content, view, None, None))
         elif s.visual == "windup":
             curve = charts.windup_curve(12, 0.3)
             st.altair_chart(charts.windup(curve, True), width="stretch", alt=content.pathway.windup.intro)
         elif s.visual == "ladder":
-            st.altair_chart(charts.ladder(content.ladder()), width="stretch", alt=ladder_alt(content))
-        elif s.visual == "compare":
-            options = [content.treatments[t] for t in s.compare]
-            for option, column in zip(options, st.columns(len(options)), strict=True):
-                column.markdown(f"**{option.name}**  \n{option.summary}")
-                column.markdown(f"*{content.text('row.invasive')}* {option.invasive}")
+            st.altair_chart(charts.ladder(content.ladder(), scale=SLIDE_SCALE), width="stretch",
+                            alt=ladder_alt(content))
         elif s.visual == "qr-start":
             url = share_base() + "/"
             qr_image(share.qr_svg(url, scale=10), content.text("share.qr_alt", url=url))
             st.markdown(f"**{url}**")
+
+
+SLIDE_ROWS = ("invasive", "reversible", "duration", "risks")
+
+
+def slide_comparison(content: Content, compare: Sequence[str]) -> None:
+    """A short grid for a slide: the options as columns, a few of the patients' questions as rows."""
+    options = [content.treatments[t] for t in compare]
+    for column, option in zip(st.columns(len(options), gap="large"), options, strict=True):
+        column.markdown(f"### {option.name}")
+        column.markdown(option.summary)
+    for row in SLIDE_ROWS:
+        for column, option in zip(st.columns(len(options), gap="large"), options, strict=True):
+            column.markdown(f"**{content.text(f'row.{row}')}** {getattr(option, row)}")
 
 
 def qr_image(svg: str, alt: str) -> None:
