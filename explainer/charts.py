@@ -155,3 +155,21 @@ def ladder(treatments: Sequence[Treatment], selected: Sequence[str] = (), scale:
         x="tier:Q", y=y, text="tier_label:N",
     )
     return (bars + text).properties(height=alt.Step(30 * scale))
+
+
+def fit(ranked: Sequence[tuple[str, int]], best: int) -> alt.Chart:
+    """How well each option fits a person's answers, best first: bars go right for a good fit and
+    left for a poor one, so direction, not colour alone, carries the meaning."""
+    data = pd.DataFrame([{"name": name, "score": score, "fit": "fits" if score > 0 else
+                          "does not fit" if score < 0 else "neutral"} for name, score in ranked])
+    limit = max(best, 1)
+    return alt.Chart(data).mark_bar(height=16).encode(
+        x=alt.X("score:Q", title="Fit with your answers (left: poor, right: good)",
+                scale=alt.Scale(domain=[-limit, limit]),
+                axis=alt.Axis(labelColor=INK, titleColor=INK, tickMinStep=1, format="+d")),
+        y=alt.Y("name:N", sort=[name for name, _ in ranked], title=None,
+                axis=alt.Axis(labelLimit=220, labelColor=INK)),
+        color=alt.Color("fit:N", scale=alt.Scale(domain=["fits", "neutral", "does not fit"],
+                                                 range=[BLUE, GREY, ORANGE]), legend=None),
+        tooltip=[alt.Tooltip("name:N", title="Option"), alt.Tooltip("score:Q", title="Fit", format="+d")],
+    ).properties(height=alt.Step(26))

@@ -151,6 +151,28 @@ class Slide(_Model):
     notes: str = Text
 
 
+class Wish(_Model):
+    id: str = Id
+    label: str = Text
+
+
+class SureQuestion(_Model):
+    id: str = Id
+    question: str = Text
+    if_no: str = Text
+
+
+class Decision(_Model):
+    """What matters to me: wishes to rate, how well each option fits each wish (0-2), the SURE check."""
+
+    intro: str = Text
+    not_advice: str = Text
+    levels: tuple[str, str, str]
+    wishes: tuple[Wish, ...] = Field(min_length=1)
+    fit: dict[str, dict[str, int]]
+    sure: tuple[SureQuestion, ...] = Field(min_length=4, max_length=4)
+
+
 class PageMeta(_Model):
     title: str = Text
     nav: str = Text
@@ -190,6 +212,7 @@ class Content:
     glossary: dict[str, Term]
     questions: tuple[Question, ...]
     slides: tuple[Slide, ...]
+    decision: Decision
 
     @property
     def stages(self) -> dict[str, Stage]:
@@ -354,9 +377,31 @@ def _check(content: Content) -> None:
             raise ContentError(f"{where}: field 'compare' needs 2 or 3 treatment ids for a comparison slide")
     for page in content.pages.values():
         _check_refs(page.meta.sources, src, f"content/pages/{page.id}.md", "sources")
+    _check_decision(content)
     missing = sorted(REQUIRED_TEXT - set(content.site.text))
     if missing:
         raise ContentError(f"content/site.yaml: field 'text' is missing key '{missing[0]}'")
+
+
+def _check_decision(content: Content) -> None:
+    """Every option has a fit of 0-2 for every wish, so sorting never meets a gap."""
+    decision = content.decision
+    wishes = [w.id for w in decision.wishes]
+    if len(set(wishes)) != len(wishes):
+        raise ContentError("content/decision.yaml: wish ids must be unique")
+    for tid in content.treatments:
+        if tid not in decision.fit:
+            raise ContentError(f"content/decision.yaml: field 'fit' is missing treatment '{tid}'")
+    for tid, fits in decision.fit.items():
+        where = f"content/decision.yaml: fit '{tid}'"
+        if tid not in content.treatments:
+            raise ContentError(f"{where}: names unknown treatment '{tid}'")
+        for wish in wishes:
+            if fits.get(wish) not in (0, 1, 2):
+                raise ContentError(f"{where}: wish '{wish}' must be 0, 1 or 2")
+        extra = set(fits) - set(wishes)
+        if extra:
+            raise ContentError(f"{where}: names unknown wish '{sorted(extra)[0]}'")
 
 
 # --- loading ---------------------------------------------------------------------------------
@@ -401,6 +446,9 @@ def _load_uncached(root: Path) -> Content:
     path, where = f("talk.yaml")
     slides = _unique(_entries(Slide, _read_yaml(path, root), "slides", where), "slide", where)
 
+    path, where = f("decision.yaml")
+    decision = _validate(Decision, _read_yaml(path, root), where)
+
     pages = {}
     for page_id in PAGE_IDS:
         path, where = f(f"pages/{page_id}.md")
@@ -411,6 +459,7 @@ def _load_uncached(root: Path) -> Content:
         site=site, pages=pages, sources=sources, pathway=pathway,
         tiers={t.tier: t for t in tr.tiers}, treatments=treatments, no_treatment=tr.no_treatment,
         glossary=glossary, questions=tuple(questions.values()), slides=tuple(slides.values()),
+        decision=decision,
     )
     _check(content)
     return content

@@ -1,7 +1,7 @@
 """The link contract: page state <-> query parameters, with stable ids and a notice for every value dropped."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 from urllib.parse import urlencode
@@ -38,6 +38,8 @@ class PathwayState:
 @dataclass(frozen=True)
 class TreatmentsState:
     compare: tuple[str, ...] = ()
+    matters: tuple[tuple[str, int], ...] = ()  # (wish id, 0-2), in the order the content lists wishes
+    ask: tuple[str, ...] = ()  # ids of ticked questions for the care team
 
 
 @dataclass(frozen=True)
@@ -97,28 +99,57 @@ def parse_pathway(params: Params, stages: Iterable[str], treatments: Iterable[st
     return Parsed(state, tuple(notices))
 
 
-def parse_treatments(params: Params, treatments: Iterable[str]) -> Parsed[TreatmentsState]:
-    notices: list[Notice] = []
-    _unexpected(params, {"compare"}, notices)
-    raw = _single(params, "compare", notices)
+def _id_list(params: Params, name: str, known: Iterable[str], notices: list[Notice],
+             limit: int | None = None) -> list[str]:
+    """A comma-separated list of known ids, first occurrence kept, order kept."""
+    raw = _single(params, name, notices)
     chosen: list[str] = []
-    if raw is not None:
-        known = set(treatments)
-        for item in (part.strip().lower() for part in raw.split(",")):
-            if not item:
-                continue
-            if item not in known:
-                if Notice("compare", "unknown") not in notices:
-                    notices.append(Notice("compare", "unknown"))
-            elif item in chosen:
-                if Notice("compare", "repeated") not in notices:
-                    notices.append(Notice("compare", "repeated"))
-            else:
-                chosen.append(item)
-        if len(chosen) > MAX_COMPARE:
-            notices.append(Notice("compare", "too-many"))
-            chosen = chosen[:MAX_COMPARE]
-    return Parsed(TreatmentsState(tuple(chosen)), tuple(notices))
+    if raw is None:
+        return chosen
+    known = set(known)
+    for item in (part.strip().lower() for part in raw.split(",")):
+        if not item:
+            continue
+        problem = "unknown" if item not in known else "repeated" if item in chosen else None
+        if problem:
+            if Notice(name, problem) not in notices:
+                notices.append(Notice(name, problem))
+        else:
+            chosen.append(item)
+    if limit is not None and len(chosen) > limit:
+        notices.append(Notice(name, "too-many"))
+        chosen = chosen[:limit]
+    return chosen
+
+
+def _matters(params: Params, wishes: Sequence[str], notices: list[Notice]) -> tuple[tuple[str, int], ...]:
+    """`avoid-needles:2,fast-relief:1` -> ratings in content order; a bad pair is dropped with a notice."""
+    raw = _single(params, "matters", notices)
+    if raw is None:
+        return ()
+    rated: dict[str, int] = {}
+    for pair in (part.strip().lower() for part in raw.split(",")):
+        if not pair:
+            continue
+        wish, _, level = pair.partition(":")
+        if wish not in wishes or level not in ("0", "1", "2") or wish in rated:
+            if Notice("matters", "unknown") not in notices:
+                notices.append(Notice("matters", "unknown"))
+            continue
+        rated[wish] = int(level)
+    return tuple((w, rated[w]) for w in wishes if w in rated)
+
+
+def parse_treatments(params: Params, treatments: Iterable[str], wishes: Sequence[str] = (),
+                     questions: Iterable[str] = ()) -> Parsed[TreatmentsState]:
+    notices: list[Notice] = []
+    _unexpected(params, {"compare", "matters", "ask"}, notices)
+    state = TreatmentsState(
+        compare=tuple(_id_list(params, "compare", treatments, notices, MAX_COMPARE)),
+        matters=_matters(params, wishes, notices),
+        ask=tuple(_id_list(params, "ask", questions, notices)),
+    )
+    return Parsed(state, tuple(notices))
 
 
 def parse_talk(params: Params, slide_count: int) -> Parsed[TalkState]:
@@ -151,7 +182,11 @@ def to_params(state: PathwayState | TreatmentsState | TalkState | LearnState) ->
         view = state.view if state.view != "acute" else None
         out = {"stage": state.stage, "view": view, "treatment": state.treatment}
     elif isinstance(state, TreatmentsState):
-        out = {"compare": ",".join(state.compare)}
+        out = {
+            "compare": ",".join(state.compare),
+            "matters": ",".join(f"{wish}:{level}" for wish, level in state.matters if level),
+            "ask": ",".join(state.ask),
+        }
     elif isinstance(state, TalkState):
         out = {"slide": str(state.slide)}
     else:

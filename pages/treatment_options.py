@@ -4,15 +4,18 @@ import streamlit as st
 from explainer import charts, content, links, views
 
 c = content.load()
-parsed = links.parse_treatments(views.url_params(), c.treatments)
+parsed = links.parse_treatments(views.url_params(), c.treatments, [w.id for w in c.decision.wishes],
+                                [q.id for q in c.questions])
 state = parsed.state
 views.notices(c, parsed.notices)
 views.set_url(state)
 st.session_state["compare"] = list(state.compare)
+views.decision_widgets(c, state)
 
 
 def _commit() -> None:
-    views.set_url(links.TreatmentsState(tuple(st.session_state["compare"][: links.MAX_COMPARE])))
+    matters, ask = views.decision_state(c)
+    views.set_url(links.TreatmentsState(tuple(st.session_state["compare"][: links.MAX_COMPARE]), matters, ask))
 
 
 views.page_intro(c, "treatments")
@@ -31,3 +34,5 @@ if state.compare:
     views.handout_button(c, state.compare)
 else:
     st.markdown(c.text("treatments.compare_hint"))
+
+views.decision_section(c, state, _commit)

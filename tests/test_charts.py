@@ -60,3 +60,10 @@ def test_ladder_orders_options_by_tier(content):
     rows = next(rows for rows in spec["datasets"].values() if rows and "tier" in rows[0])
     assert [r["tier"] for r in sorted(rows, key=lambda r: r["order"])] == sorted(r["tier"] for r in rows)
     assert [r["id"] for r in rows if r["chosen"]] == ["massage"]
+
+
+def test_fit_chart_keeps_the_ranked_order():
+    spec = charts.fit([("B option", 3), ("A option", 0), ("C option", -2)], 3).to_dict()
+    assert spec["encoding"]["y"]["sort"] == ["B option", "A option", "C option"]
+    rows = next(iter(spec["datasets"].values()))
+    assert [r["fit"] for r in rows] == ["fits", "neutral", "does not fit"]
