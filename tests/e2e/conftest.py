@@ -124,3 +124,4 @@ def wait_for_address(page: Page, path_and_query: str, timeout: float = 15_000) -
     page.wait_for_function("want => decodeURIComponent(location.pathname + location.search) === want",
                            arg=path_and_query,
                            timeout=timeout)
+

@@ -1,0 +1,40 @@
+"""What matters to me, with the keyboard alone: rate a wish, tick a question, download the summary."""
+from html.parser import HTMLParser
+
+from tests.e2e.conftest import tab_to, visit, wait_for_address, wait_idle
+
+
+class _Text(HTMLParser):
+    def __init__(self, html):
+        super().__init__()
+        self.parts = []
+        self.feed(html)
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def test_keyboard_only_decision_flow(page, app_url, content):
+    d = content.decision
+    wish = d.wishes[1]
+    question = content.questions[0]
+    visit(page, app_url + "/treatments")
+    tab_to(page, d.levels[0])  # the first radio of the first wish; Tab moves between groups
+    while wish.label not in page.evaluate(
+            "document.activeElement.closest('[role=radiogroup]').getAttribute('aria-label') || ''"):
+        page.keyboard.press("Tab")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    wait_for_address(page, f"/treatments?matters={wish.id}:2")
+    wait_idle(page)
+    tab_to(page, question.text)
+    page.keyboard.press("Space")
+    wait_for_address(page, f"/treatments?matters={wish.id}:2&ask={question.id}")
+    wait_idle(page)
+    tab_to(page, content.text("summary.download"))
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    text = " ".join(_Text(open(download.value.path(), encoding="utf-8").read()).parts)
+    assert f"{wish.label}: {d.levels[2]}" in text
+    assert question.text in text
+    assert all(q.text not in text for q in content.questions[1:])
