@@ -139,7 +139,8 @@ def ladder(treatments: Sequence[Treatment], selected: Sequence[str] = (), scale:
         "order": n, "tier_label": f"Step {t.tier}", "chosen": t.id in selected,
     } for n, t in enumerate(treatments)]
     data = pd.DataFrame(rows)
-    y = alt.Y("name:N", sort=alt.SortField("order"), title=None, axis=alt.Axis(labelFontSize=14 * scale, labelLimit=220 * scale, labelColor=INK))
+    y = alt.Y("name:N", sort=alt.SortField("order"), title=None,
+              axis=alt.Axis(labelFontSize=14 * scale, labelLimit=220 * scale, labelColor=INK))
     bars = alt.Chart(data).mark_bar(height=18 * scale, cornerRadiusEnd=3).encode(
         x=alt.X("tier:Q", title="How invasive (step 1 least, step 6 most)",
                 scale=alt.Scale(domain=[0, 6]),

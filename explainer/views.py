@@ -9,10 +9,10 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from explainer import charts, decision, handout, links, share
-from explainer.content import Content, ContentError, Facts, Stage, require_text
+from explainer.content import Content, ContentError, Stage, require_text
 
 require_text(
-    "broken.title", "broken.body", "urgent.title", "nav.section", "home.next",
+    "urgent.title", "home.next",
     *(f"notice.{p}" for p in ("unknown", "repeated", "too-long", "too-many", "empty", "out-of-range",
                               "unknown-parameter")),
 )
@@ -46,7 +46,8 @@ def notices(content: Content, found: Sequence[links.Notice]) -> None:
 # --- the frame -------------------------------------------------------------------------------
 
 def broken_content(error: ContentError) -> None:
-    """A friendly page when content cannot be loaded; the exact problem goes to the log for staff."""
+    """A friendly page when content cannot be loaded; the exact problem goes to the log for staff.
+    These few words live here, not in content/, because content/ is what failed to load."""
     print(f"Content problem: {error}", file=sys.stderr, flush=True)
     st.title("This guide is being updated")
     st.write("Please try again in a few minutes. If you need help with pain now, contact your care team. "
@@ -340,7 +341,8 @@ def qr_image(svg: str, alt: str) -> None:
     st.markdown(f"![{alt}](data:image/svg+xml;base64,{data})")
 
 
-require_text("share.title", "share.copy", "share.private", "learn.glossary", "learn.questions", "learn.sources", "talk.previous", "talk.next", "talk.notes",
+require_text("share.title", "share.copy", "share.private", "learn.glossary", "learn.questions", "learn.sources",
+             "talk.previous", "talk.next", "talk.notes",
              "share.qr_alt")
 
 

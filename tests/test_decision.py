@@ -25,7 +25,7 @@ def test_avoiding_an_operation_puts_surgery_last(content):
 def test_ties_keep_ladder_order(content):
     ranked = decision.rank(content, _weights(content, avoid_needles=2))
     order = {t.id: n for n, t in enumerate(content.ladder())}
-    for a, b in zip(ranked, ranked[1:]):
+    for a, b in zip(ranked, ranked[1:], strict=False):
         if a.score == b.score:
             assert order[a.treatment.id] < order[b.treatment.id]
 

@@ -1,6 +1,5 @@
 """Patient-facing words: plain enough to read (US grade 6-8), and in our own words, not the seed page's."""
 import re
-from pathlib import Path
 
 import pytest
 import textstat
