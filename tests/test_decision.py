@@ -1,7 +1,6 @@
 """What matters to me: sorting as plain arithmetic, links that carry only the answers, the summary."""
-from html.parser import HTMLParser
-
 from explainer import decision, handout, links
+from tests.html_text import Html
 from tests.test_pages import open_page
 
 
@@ -83,19 +82,6 @@ def test_a_link_restores_the_answers(content):
     assert at.multiselect(key="compare").value == ["massage"]
 
 
-class _Doc(HTMLParser):
-    def __init__(self, html):
-        super().__init__()
-        self.text, self.tags = [], []
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append(tag)
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-
 def test_summary_holds_exactly_what_was_chosen(content):
     asked = [content.questions[0].id]
     sure_ids = [q.id for q in content.decision.sure]
@@ -103,8 +89,8 @@ def test_summary_holds_exactly_what_was_chosen(content):
         content, ["massage"], {"avoid-surgery": 2}, ["massage", "education"],
         {sure_ids[0]: False, sure_ids[1]: True}, asked, "Can I keep working?\n<script>x</script>",
         "https://clinic.example/treatments?compare=massage")
-    doc = _Doc(html)
-    text = " ".join(doc.text)
+    doc = Html(html)
+    text = doc.text
     assert content.questions[0].text in text
     assert all(q.text not in text for q in content.questions[1:])
     assert "Can I keep working?" in text and "script" not in doc.tags

@@ -1,37 +1,16 @@
 """The printable comparison holds what was chosen, its sources and the disclaimer, and loads nothing."""
 import datetime as dt
-from html.parser import HTMLParser
 
 from explainer import handout
+from tests.html_text import Html
 
 LINK = "https://clinic.example/treatments?compare=massage,spine-surgery"
 
 
-class Parsed(HTMLParser):
-    def __init__(self, html):
-        super().__init__()
-        self.tags, self.headers, self.text, self.attrs = [], [], [], []
-        self._in_th = False
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append(tag)
-        self.attrs.extend(attrs)
-        self._in_th = tag == "th"
-
-    def handle_endtag(self, tag):
-        self._in_th = False
-
-    def handle_data(self, data):
-        self.text.append(data)
-        if self._in_th:
-            self.headers.append(data.strip())
-
-
 def test_handout_holds_the_options_sources_disclaimer_and_link(content):
     html = handout.render(content, ["massage", "spine-surgery"], LINK, dt.date(2026, 11, 25))
-    doc = Parsed(html)
-    text = " ".join(doc.text)
+    doc = Html(html)
+    text = doc.text
     for tid in ("massage", "spine-surgery"):
         assert content.treatments[tid].name in doc.headers
     assert content.no_treatment.name in doc.headers
@@ -47,7 +26,7 @@ def test_handout_holds_the_options_sources_disclaimer_and_link(content):
 
 def test_handout_has_no_script_and_loads_nothing(content):
     html = handout.render(content, ["education", "medications", "facet-block"], LINK)
-    doc = Parsed(html)
+    doc = Html(html)
     assert "script" not in doc.tags and "link" not in doc.tags and "img" not in doc.tags
     assert "@import" not in html and "url(" not in html
 

@@ -1,17 +1,6 @@
 """What matters to me, with the keyboard alone: rate a wish, tick a question, download the summary."""
-from html.parser import HTMLParser
-
 from tests.e2e.conftest import tab_to, visit, wait_for_address, wait_idle
-
-
-class _Text(HTMLParser):
-    def __init__(self, html):
-        super().__init__()
-        self.parts = []
-        self.feed(html)
-
-    def handle_data(self, data):
-        self.parts.append(data)
+from tests.html_text import Html
 
 
 def test_keyboard_only_decision_flow(page, app_url, content):
@@ -34,7 +23,7 @@ def test_keyboard_only_decision_flow(page, app_url, content):
     tab_to(page, content.text("summary.download"))
     with page.expect_download() as download:
         page.keyboard.press("Enter")
-    text = " ".join(_Text(open(download.value.path(), encoding="utf-8").read()).parts)
+    text = Html(open(download.value.path(), encoding="utf-8").read()).text
     assert f"{wish.label}: {d.levels[2]}" in text
     assert question.text in text
     assert all(q.text not in text for q in content.questions[1:])

@@ -1,20 +1,6 @@
 """Treatments in a browser: build a comparison with the keyboard alone, see the table and link, print it."""
-from html.parser import HTMLParser
-
 from tests.e2e.conftest import tab_to, visit, wait_for_address, wait_idle
-
-
-class _Text(HTMLParser):
-    def __init__(self, html):
-        super().__init__()
-        self.parts, self.tags = [], []
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append(tag)
-
-    def handle_data(self, data):
-        self.parts.append(data)
+from tests.html_text import Html
 
 
 def test_keyboard_builds_a_comparison_and_downloads_the_handout(page, app_url, content):
@@ -34,8 +20,8 @@ def test_keyboard_builds_a_comparison_and_downloads_the_handout(page, app_url, c
     tab_to(page, content.text("treatments.download"))
     with page.expect_download() as download:
         page.keyboard.press("Enter")
-    handout = _Text(open(download.value.path(), encoding="utf-8").read())
-    text = " ".join(handout.parts)
+    handout = Html(open(download.value.path(), encoding="utf-8").read())
+    text = handout.text
     assert all(name in text for name in names) and content.site.disclaimer in text
     assert "/treatments?compare=massage,spine-surgery" in text
     assert "script" not in handout.tags

@@ -1,0 +1,30 @@
+"""Read a generated HTML page the way a test needs it: its text, its tags, its attributes, its table headers."""
+from html.parser import HTMLParser
+
+
+class Html(HTMLParser):
+    def __init__(self, html: str):
+        super().__init__()
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
+        self.parts: list[str] = []
+        self.headers: list[str] = []
+        self._in_th = False
+        self.feed(html)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.parts)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs.extend(attrs)
+        self._in_th = tag == "th"
+
+    def handle_endtag(self, tag):
+        self._in_th = False
+
+    def handle_data(self, data):
+        self.parts.append(data)
+        if self._in_th:
+            self.headers.append(data.strip())
