@@ -22,7 +22,10 @@ thead th{background:#EEF4F5}tbody th{background:#F7F9FA;width:18%}
 .meta,.small{color:#3D4852;font-size:.9em}.disclaimer{border-left:4px solid #0B5563;padding:4px 10px}
 @media (max-width:640px){table,thead,tbody,tr,th,td{display:block;width:auto}thead{display:none}
  td::before{content:attr(data-option);display:block;font-weight:700}}
-@media print{body{margin:12mm;font-size:11pt}a{color:inherit}h2{break-after:avoid}tr{break-inside:avoid}}
+@page{size:landscape;margin:8mm}
+@media print{body{margin:0;max-width:none;font-size:9pt;line-height:1.25}p{margin:.3em 0}th,td{padding:3px 5px}
+ a{color:inherit}h1{font-size:14pt}h2{font-size:11pt;break-after:avoid}thead{display:table-header-group}
+ .small{font-size:8pt;columns:2;column-gap:8mm}}
 """
 
 
@@ -52,29 +55,34 @@ def comparison_table(content: Content, compare: Sequence[str]) -> tuple[str, lis
 
 
 def document(content: Content, title: str, body: str, source_ids: Sequence[str], link: str,
-             today: dt.date | None = None) -> str:
-    """A standalone printable page: title, date, disclaimer, the body, the link back and the sources."""
+             today: dt.date | None = None, *, page: str = "treatments", printed: bool = True,
+             link_title: str | None = None, link_text: str | None = None, header: str = "", css: str = "") -> str:
+    """A standalone printable page: title, date, disclaimer, the body, the link back and the sources.
+
+    `page` names the content page whose review date is shown; `printed=False` leaves out the day it was
+    made, for pages that must regenerate byte for byte; `header` is HTML above the title (e.g. a nav) and
+    `css` is added to the shared style sheet."""
     today = today or dt.date.today()
     source_items = "".join(
         f"<li>{escape(s.title)}. {escape(s.publisher)}, {s.year}."
         + (f" {escape(s.url)}" if s.url else "") + "</li>"
         for s in (content.sources[sid] for sid in dict.fromkeys(source_ids))
     )
-    meta = content.pages["treatments"].meta
+    meta = content.pages[page].meta
     site = content.site
+    made = f'{escape(content.text("handout.made", date=f"{today:%-d %B %Y}"))} ·\n' if printed else ""
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>{escape(title)}</title><style>{CSS}</style></head>
+<title>{escape(title)}</title><style>{CSS}{css}</style></head>
 <body>
-<h1>{escape(title)}</h1>
-<p class="meta">{escape(content.text("handout.made", date=f"{today:%-d %B %Y}"))} ·
-{escape(site.reviewed_label)}: {meta.reviewed:%-d %B %Y}</p>
+{header}<h1>{escape(title)}</h1>
+<p class="meta">{made}{escape(site.reviewed_label)}: {meta.reviewed:%-d %B %Y}</p>
 <p class="disclaimer"><strong>{escape(site.disclaimer)}</strong> {escape(site.urgent)}</p>
 {body}
-<h2>{escape(content.text("handout.link_title"))}</h2>
-<p><a href="{escape(link, quote=True)}">{escape(link)}</a></p>
+<h2>{escape(link_title or content.text("handout.link_title"))}</h2>
+<p><a href="{escape(link, quote=True)}">{escape(link_text or link)}</a></p>
 <h2>{escape(site.sources_label)}</h2>
 <ol class="small">{source_items}</ol>
 </body></html>
