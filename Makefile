@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test test-unit test-e2e check-content browser clean
+.PHONY: run light test test-unit test-e2e check-content browser clean
 
 # A stamp per requirements file, so a change to the pins reinstalls.
 $(VENV)/.runtime-installed: requirements.txt
@@ -22,7 +22,11 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.runtime-installed
 check-content: $(VENV)/.runtime-installed
 	$(PY) -m explainer.content
 
-run: check-content
+# The light pages are made from content/, so they are made again whenever the app starts.
+light: check-content
+	$(PY) -m explainer.light
+
+run: light
 	$(PY) -m explainer.serve --server.port $(PORT)
 
 # Debian's Chromium drives the browser tests; browser downloads do not work offline.
@@ -36,13 +40,13 @@ browser:
 		exit 1; \
 	fi
 
-test: $(VENV)/.dev-installed browser
+test: $(VENV)/.dev-installed browser light
 	$(PY) -m pytest
 
 test-unit: $(VENV)/.dev-installed
 	$(PY) -m pytest --ignore=tests/e2e
 
-test-e2e: $(VENV)/.dev-installed browser
+test-e2e: $(VENV)/.dev-installed browser light
 	$(PY) -m pytest tests/e2e
 
 clean:

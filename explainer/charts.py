@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-from explainer.content import Connection, Stage, Treatment
+from explainer.content import Connection, Content, Stage, Treatment, require_text
 
 # Okabe-Ito colours: distinguishable with the common colour-vision differences, and never the only cue.
 BLUE, VERMILLION, GREEN, ORANGE, GREY, INK = "#0072B2", "#D55E00", "#009E73", "#E69F00", "#6B7280", "#1B1F24"
@@ -174,3 +174,26 @@ def fit(ranked: Sequence[tuple[str, int]], best: int) -> alt.Chart:
                                                  range=[BLUE, GREY, ORANGE]), legend=None),
         tooltip=[alt.Tooltip("name:N", title="Option"), alt.Tooltip("score:Q", title="Fit", format="+d")],
     ).properties(height=alt.Step(26))
+
+
+# --- text alternatives: what a sighted visitor sees, in words --------------------------------------
+
+def pathway_alt(content: Content, view: str, selected: str | None, treatment: Treatment | None) -> str:
+    names = [s.name for s in content.pathway.stages]
+    text = content.text("pathway.alt", view=content.pathway.views[view].title, up=", then ".join(names[:-1]))
+    if selected:
+        text += " " + content.text("pathway.alt_selected", selected=content.stages[selected].name)
+    if treatment:
+        text += " " + content.text("pathway.alt_treatment", treatment=treatment.name,
+                                   stages=", ".join(content.stages[s].name for s in treatment.acts_at))
+    return text
+
+
+def ladder_alt(content: Content) -> str:
+    steps = "; ".join(
+        f"step {tier}: " + ", ".join(t.name for t in content.ladder() if t.tier == tier) for tier in content.tiers
+    )
+    return content.text("treatments.alt", steps=steps)
+
+
+require_text("pathway.alt", "pathway.alt_selected", "pathway.alt_treatment", "treatments.alt")

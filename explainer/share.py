@@ -9,6 +9,8 @@ import segno
 
 ENV_BASE = "EXPLAINER_PUBLIC_URL"
 PAGE_PATHS = ("pathway", "treatments", "talk", "learn")
+# App path -> its light page under /app/static/light/ (the talk has none of its own).
+LIGHT_PAGES = {"": "index.html", "pathway": "pathway.html", "treatments": "treatments.html", "learn": "learn.html"}
 
 
 def base_url(configured: str | None, visited: str | None) -> str:

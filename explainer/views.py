@@ -114,18 +114,6 @@ require_text("stage.normal", "stage.chronic", "stage.treatments")
 
 # --- the pathway page's panels ---------------------------------------------------------------
 
-def pathway_alt(content: Content, view: str, selected: str | None, treatment) -> str:
-    """The chart's text alternative: what a sighted visitor sees, in one paragraph."""
-    names = [s.name for s in content.pathway.stages]
-    text = content.text("pathway.alt", view=content.pathway.views[view].title, up=", then ".join(names[:-1]))
-    if selected:
-        text += " " + content.text("pathway.alt_selected", selected=content.stages[selected].name)
-    if treatment:
-        text += " " + content.text("pathway.alt_treatment", treatment=treatment.name,
-                                   stages=", ".join(content.stages[s].name for s in treatment.acts_at))
-    return text
-
-
 def treatment_overlay(content: Content, treatment) -> None:
     st.markdown(content.text("pathway.overlay_intro", treatment=treatment.name))
     st.markdown("\n".join(
@@ -174,13 +162,6 @@ require_text(
 
 # --- the treatments page's panels ------------------------------------------------------------
 
-def ladder_alt(content: Content) -> str:
-    steps = "; ".join(
-        f"step {tier}: " + ", ".join(t.name for t in content.ladder() if t.tier == tier) for tier in content.tiers
-    )
-    return content.text("treatments.alt", steps=steps)
-
-
 def ladder_text(content: Content) -> None:
     """The ladder as text, a step per tier, each option opening to its full facts."""
     for tier in content.tiers.values():
@@ -226,6 +207,11 @@ def current_view_url(path: str) -> str:
     return f"{share_base()}/{path}" + (f"?{query}" if query else "")
 
 
+def light_url(path: str) -> str:
+    """The light page that matches an app page: plain text that opens at once on a slow phone."""
+    return f"{share_base()}/app/static/light/{share.LIGHT_PAGES.get(path, 'index.html')}"
+
+
 def share_panel(content: Content, path: str) -> None:
     url = current_view_url(path)
     with st.expander(content.text("share.title"), icon=":material/share:"):
@@ -233,6 +219,7 @@ def share_panel(content: Content, path: str) -> None:
         st.code(url, language=None, wrap_lines=True)
         qr_image(share.qr_svg(url, scale=5), content.text("share.qr_alt", url=url))
         st.caption(content.text("share.private"))
+        st.markdown(f":material/bolt: [{content.text('share.light')}]({light_url(path)})")
 
 
 def handout_button(content: Content, compare: Sequence[str]) -> None:
@@ -308,17 +295,18 @@ def slide(content: Content, s) -> None:
             view = s.visual.removeprefix("pathway-")
             st.altair_chart(charts.pathway(content.pathway.stages, content.pathway.connections, view,
                                            scale=SLIDE_SCALE),
-                            width="stretch", alt=pathway_alt(content, view, None, None))
+                            width="stretch", alt=charts.pathway_alt(content, view, None, None))
         elif s.visual == "windup":
             curve = charts.windup_curve(12, 0.3)
             st.altair_chart(charts.windup(curve, True), width="stretch", alt=content.pathway.windup.intro)
         elif s.visual == "ladder":
             st.altair_chart(charts.ladder(content.ladder(), scale=SLIDE_SCALE), width="stretch",
-                            alt=ladder_alt(content))
+                            alt=charts.ladder_alt(content))
         elif s.visual == "qr-start":
             url = share_base() + "/"
             qr_image(share.qr_svg(url, scale=10), content.text("share.qr_alt", url=url))
             st.markdown(f"**{url}**")
+            st.markdown(content.text("talk.light", url=light_url("")))
 
 
 SLIDE_ROWS = ("invasive", "reversible", "duration", "risks")
@@ -341,7 +329,7 @@ def qr_image(svg: str, alt: str) -> None:
     st.markdown(f"![{alt}](data:image/svg+xml;base64,{data})")
 
 
-require_text("share.title", "share.copy", "share.private", "learn.glossary", "learn.questions", "learn.sources",
+require_text("share.title", "share.copy", "share.private", "share.light", "talk.light", "learn.glossary", "learn.questions", "learn.sources",
              "talk.previous", "talk.next", "talk.notes",
              "share.qr_alt")
 

@@ -41,7 +41,7 @@ st.markdown(f"**{view_text.title}.** {view_text.summary}")
 treatment = c.treatments.get(state.treatment) if state.treatment else None
 chart = charts.pathway(c.pathway.stages, c.pathway.connections, state.view, selected, treatment)
 st.altair_chart(chart, on_select=_chart_clicked, selection_mode=charts.SELECTION, key="pathway_chart",
-                width="stretch", alt=views.pathway_alt(c, state.view, selected, treatment))
+                width="stretch", alt=charts.pathway_alt(c, state.view, selected, treatment))
 st.caption(c.text("pathway.chart_hint"))
 
 st.selectbox(c.text("pathway.stage"), list(stages), key="pathway_stage",

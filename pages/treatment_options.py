@@ -22,7 +22,7 @@ views.page_intro(c, "treatments")
 
 st.header(c.text("treatments.ladder"))
 ladder = c.ladder()
-st.altair_chart(charts.ladder(ladder, state.compare), width="stretch", alt=views.ladder_alt(c))
+st.altair_chart(charts.ladder(ladder, state.compare), width="stretch", alt=charts.ladder_alt(c))
 views.ladder_text(c)
 
 st.header(c.text("treatments.compare"))
