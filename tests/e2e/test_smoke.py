@@ -51,3 +51,23 @@ def test_a_deep_link_is_the_first_visit_of_a_fresh_server(browser):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.mark.parametrize("light, interactive", [("index.html", "/"), ("pathway.html", "/pathway"),
+                                                ("treatments.html", "/treatments"), ("learn.html", "/learn")])
+def test_the_app_serves_each_light_page_and_it_leads_to_the_interactive_view(page, app_url, light, interactive):
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    response = page.goto(f"{app_url}/app/static/light/{light}")
+    assert response.status == 200 and response.headers["content-type"].startswith("text/html")
+    assert requests == [f"{app_url}/app/static/light/{light}"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    link = page.get_by_role("link", name="Open the interactive explainer").first
+    assert link.get_attribute("href") == interactive
+
+
+def test_share_panel_offers_the_light_page(page, app_url):
+    visit(page, app_url + "/treatments")
+    page.get_by_text("Share this view").click()
+    link = page.get_by_role("link", name="Slow connection?", exact=False)
+    assert link.get_attribute("href") == f"{app_url}/app/static/light/treatments.html"
