@@ -1,6 +1,7 @@
 """Load and validate everything in content/ once, into typed objects, with errors that name file, entry and field."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -213,6 +214,7 @@ class Content:
     questions: tuple[Question, ...]
     slides: tuple[Slide, ...]
     decision: Decision
+    version: str = ""  # changes whenever a content file changes; keys caches built from content
 
     @property
     def stages(self) -> dict[str, Stage]:
@@ -469,18 +471,23 @@ _cache: dict[Path, tuple[tuple, Content]] = {}
 
 
 def _fingerprint(root: Path) -> tuple:
-    """Modification times of every content file: a stat, not a read, so reruns stay cheap."""
-    return tuple(sorted((str(p.relative_to(root)), p.stat().st_mtime_ns) for p in root.rglob("*") if p.is_file()))
+    """Names, sizes and modification times of the content files: a stat, not a read, so reruns stay cheap."""
+    stamp = []
+    for folder in (root, root / "pages"):
+        with os.scandir(folder) as entries:
+            stamp.extend((folder.name, e.name, e.stat().st_mtime_ns, e.stat().st_size)
+                         for e in entries if e.is_file())
+    return tuple(sorted(stamp))
 
 
-def load(root: Path | str = CONTENT_DIR) -> Content:
+def load(root: Path | str | None = None) -> Content:
     """All content, validated; cached until a file in content/ changes."""
-    root = Path(root).resolve()
+    root = CONTENT_DIR if root is None else Path(root)
     stamp = _fingerprint(root)
     cached = _cache.get(root)
     if cached and cached[0] == stamp:
         return cached[1]
-    content = _load_uncached(root)
+    content = dataclasses.replace(_load_uncached(root), version=f"{hash(stamp):x}")
     _cache[root] = (stamp, content)
     return content
 

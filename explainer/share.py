@@ -1,6 +1,7 @@
 """Where shared links point: the clinic's configured public address, else the address the visitor used."""
 from __future__ import annotations
 
+import functools
 import io
 import os
 from urllib.parse import urlsplit, urlunsplit
@@ -34,6 +35,7 @@ def configured_base() -> str | None:
     return os.environ.get(ENV_BASE) or None
 
 
+@functools.lru_cache(maxsize=1024)
 def qr_svg(url: str, scale: int = 6) -> str:
     """The QR code of `url` as inline SVG text, dark on light for reliable scanning."""
     buffer = io.BytesIO()

@@ -18,6 +18,40 @@ require_text(
 )
 
 
+# --- chart specs, built once -----------------------------------------------------------------
+# Building and validating an Altair chart takes tenths of a second; a rerun must take milliseconds. Each
+# spec is built once per content version and arguments, then served from the cache to every session.
+
+_CACHE = {"max_entries": 1000, "show_spinner": False, "hash_funcs": {Content: lambda c: c.version}}
+
+
+@st.cache_data(**_CACHE)
+def pathway_spec(content: Content, view: str, selected: str | None, treatment: str | None,
+                 scale: float = 1.0) -> dict:
+    return charts.pathway(content.pathway.stages, content.pathway.connections, view, selected,
+                          content.treatments.get(treatment or ""), scale).to_dict()
+
+
+@st.cache_data(**_CACHE)
+def ladder_spec(content: Content, selected: tuple[str, ...] = (), scale: float = 1.0) -> dict:
+    return charts.ladder(content.ladder(), selected, scale).to_dict()
+
+
+@st.cache_data(**_CACHE)
+def windup_spec(repeats: int, brakes: int, chronic: bool) -> dict:
+    return charts.windup(charts.windup_curve(repeats, brakes / 100), chronic).to_dict()
+
+
+@st.cache_data(**_CACHE)
+def fit_spec(ranked: tuple[tuple[str, int], ...], best: int) -> dict:
+    return charts.fit(ranked, best).to_dict()
+
+
+def chart(spec: dict, alt: str, **options):
+    """Draw a cached spec; `alt` is its text alternative."""
+    return st.vega_lite_chart(spec=spec, width="stretch", alt=alt, **options)
+
+
 # --- the link contract, Streamlit side -------------------------------------------------------
 
 def url_params() -> dict[str, list[str]]:
@@ -137,7 +171,7 @@ def windup_explainer(content: Content, view: str) -> None:
     first, last = curve["loudness"].iloc[0], curve["loudness"].iloc[-1]
     summary = content.text("windup.summary", repeats=repeats, brakes=brakes, first=f"{first:.1f}",
                            last=f"{last:.1f}")
-    st.altair_chart(charts.windup(curve, chronic), width="stretch", alt=summary)
+    chart(windup_spec(repeats, brakes, chronic), summary)
     st.markdown(summary)
     st.caption(w.caveat)
     st.markdown(f"**{content.text('windup.windup_label')}** {w.windup}")
@@ -293,15 +327,12 @@ def slide(content: Content, s) -> None:
     with visual:
         if s.visual in ("pathway-acute", "pathway-chronic"):
             view = s.visual.removeprefix("pathway-")
-            st.altair_chart(charts.pathway(content.pathway.stages, content.pathway.connections, view,
-                                           scale=SLIDE_SCALE),
-                            width="stretch", alt=charts.pathway_alt(content, view, None, None))
+            chart(pathway_spec(content, view, None, None, SLIDE_SCALE),
+                  charts.pathway_alt(content, view, None, None))
         elif s.visual == "windup":
-            curve = charts.windup_curve(12, 0.3)
-            st.altair_chart(charts.windup(curve, True), width="stretch", alt=content.pathway.windup.intro)
+            chart(windup_spec(12, 30, True), content.pathway.windup.intro)
         elif s.visual == "ladder":
-            st.altair_chart(charts.ladder(content.ladder(), scale=SLIDE_SCALE), width="stretch",
-                            alt=charts.ladder_alt(content))
+            chart(ladder_spec(content, (), SLIDE_SCALE), charts.ladder_alt(content))
         elif s.visual == "qr-start":
             url = share_base() + "/"
             qr_image(share.qr_svg(url, scale=10), content.text("share.qr_alt", url=url))
@@ -329,7 +360,8 @@ def qr_image(svg: str, alt: str) -> None:
     st.markdown(f"![{alt}](data:image/svg+xml;base64,{data})")
 
 
-require_text("share.title", "share.copy", "share.private", "share.light", "talk.light", "learn.glossary", "learn.questions", "learn.sources",
+require_text("share.title", "share.copy", "share.private", "share.light", "talk.light", "learn.glossary",
+             "learn.questions", "learn.sources",
              "talk.previous", "talk.next", "talk.notes",
              "share.qr_alt")
 
@@ -355,8 +387,7 @@ def decision_section(content: Content, state: links.TreatmentsState, on_change) 
         st.subheader(content.text("decision.sorted"))
         pairs = [(f.treatment.name, f.score) for f in ranked]
         order = "; ".join(f"{n}. {name} ({score:+d})" for n, (name, score) in enumerate(pairs, 1))
-        st.altair_chart(charts.fit(pairs, ranked[0].best), width="stretch",
-                        alt=content.text("decision.alt", order=order))
+        chart(fit_spec(tuple(pairs), ranked[0].best), content.text("decision.alt", order=order))
         st.markdown("\n".join(
             f"{n}. **{f.treatment.name}**: {content.text('decision.fits', score=f'{f.score:+d}', best=f.best)}"
             for n, f in enumerate(ranked, 1)))

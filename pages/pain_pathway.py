@@ -39,9 +39,9 @@ view_text = c.pathway.views[state.view]
 st.markdown(f"**{view_text.title}.** {view_text.summary}")
 
 treatment = c.treatments.get(state.treatment) if state.treatment else None
-chart = charts.pathway(c.pathway.stages, c.pathway.connections, state.view, selected, treatment)
-st.altair_chart(chart, on_select=_chart_clicked, selection_mode=charts.SELECTION, key="pathway_chart",
-                width="stretch", alt=charts.pathway_alt(c, state.view, selected, treatment))
+views.chart(views.pathway_spec(c, state.view, selected, state.treatment),
+            charts.pathway_alt(c, state.view, selected, treatment),
+            on_select=_chart_clicked, selection_mode=charts.SELECTION, key="pathway_chart")
 st.caption(c.text("pathway.chart_hint"))
 
 st.selectbox(c.text("pathway.stage"), list(stages), key="pathway_stage",

@@ -21,8 +21,7 @@ def _commit() -> None:
 views.page_intro(c, "treatments")
 
 st.header(c.text("treatments.ladder"))
-ladder = c.ladder()
-st.altair_chart(charts.ladder(ladder, state.compare), width="stretch", alt=charts.ladder_alt(c))
+views.chart(views.ladder_spec(c, state.compare), charts.ladder_alt(c))
 views.ladder_text(c)
 
 st.header(c.text("treatments.compare"))
