@@ -40,14 +40,19 @@ browser:
 		exit 1; \
 	fi
 
-test: $(VENV)/.dev-installed browser light
+test: $(VENV)/.dev-installed browser nginx light
 	$(PY) -m pytest
 
 test-unit: $(VENV)/.dev-installed
 	$(PY) -m pytest --ignore=tests/e2e
 
-test-e2e: $(VENV)/.dev-installed browser light
+test-e2e: $(VENV)/.dev-installed browser nginx light
 	$(PY) -m pytest tests/e2e
 
 clean:
 	rm -rf $(VENV) .pytest_cache
+
+# bench, serve and nginx: the benchmark and production serving behind nginx (mk/bench.mk).
+include mk/bench.mk
+serve: light
+bench: $(VENV)/.dev-installed light

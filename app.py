@@ -30,6 +30,7 @@ pages = {
 }
 current = st.navigation(list(pages.values()))
 page_id = next(pid for pid, page in pages.items() if page is current)
+views.frame_styles()
 views.sidebar(loaded)
 current.run()
 views.footer(loaded, page_id, "" if page_id == "home" else PAGES[page_id][1])

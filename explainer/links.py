@@ -176,8 +176,11 @@ def parse_learn(params: Params, terms: Iterable[str]) -> Parsed[LearnState]:
     return Parsed(LearnState(_choice(params, "term", terms, notices)), tuple(notices))
 
 
-def to_params(state: PathwayState | TreatmentsState | TalkState | LearnState) -> dict[str, str]:
-    """The query parameters that reproduce a state; defaults that need no saying are left out."""
+def to_params(state: PathwayState | TreatmentsState | TalkState | LearnState | None) -> dict[str, str]:
+    """The query parameters that reproduce a state; defaults that need no saying are left out.
+    None is the state of a page that takes no parameters."""
+    if state is None:
+        return {}
     if isinstance(state, PathwayState):
         view = state.view if state.view != "acute" else None
         out = {"stage": state.stage, "view": view, "treatment": state.treatment}

@@ -7,6 +7,7 @@ import os
 from urllib.parse import urlsplit, urlunsplit
 
 import segno
+import segno.encoder
 
 ENV_BASE = "EXPLAINER_PUBLIC_URL"
 PAGE_PATHS = ("pathway", "treatments", "talk", "learn")
@@ -36,9 +37,14 @@ def configured_base() -> str | None:
 
 
 @functools.lru_cache(maxsize=1024)
-def qr_svg(url: str, scale: int = 6) -> str:
-    """The QR code of `url` as inline SVG text, dark on light for reliable scanning."""
+def qr_svg(url: str, scale: int = 6) -> str | None:
+    """The QR code of `url` as inline SVG text, dark on light for reliable scanning; None when the
+    address is too long for a QR code."""
     buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="svg", scale=scale, border=4, xmldecl=False,
+    try:
+        code = segno.make(url, error="m")
+    except segno.encoder.DataOverflowError:
+        return None
+    code.save(buffer, kind="svg", scale=scale, border=4, xmldecl=False,
                                     svgns=True, dark="#000000", light="#FFFFFF")
     return buffer.getvalue().decode("utf-8")

@@ -121,6 +121,21 @@ def footer(content: Content, page_id: str, path: str) -> None:
             sources(content, meta.sources)
 
 
+FRAME_CSS = """
+<style>
+/* Streamlit marks a focused select only by a 1 px border colour; keyboard users need a clear ring. */
+[data-testid="stSelectbox"]:focus-within, [data-testid="stMultiSelect"]:focus-within {
+  outline: 3px solid #0B5563; outline-offset: 4px; border-radius: 4px;
+}
+</style>
+"""
+
+
+def frame_styles() -> None:
+    # Fixed CSS from this module, never visitor text.
+    st.html(FRAME_CSS)
+
+
 def sidebar(content: Content) -> None:
     with st.sidebar:
         st.markdown(f"**{content.text('urgent.title')}**")
@@ -354,8 +369,10 @@ def slide_comparison(content: Content, compare: Sequence[str]) -> None:
             column.markdown(f"**{content.text(f'row.{row}')}** {getattr(option, row)}")
 
 
-def qr_image(svg: str, alt: str) -> None:
+def qr_image(svg: str | None, alt: str) -> None:
     """An SVG shown as an image whose text alternative screen readers announce; its size is the SVG's own."""
+    if svg is None:
+        return
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
     st.markdown(f"![{alt}](data:image/svg+xml;base64,{data})")
 

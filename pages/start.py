@@ -4,7 +4,9 @@ import streamlit as st
 from explainer import content, links, views
 
 c = content.load()
-views.notices(c, links.parse_none(views.url_params()).notices)
+parsed = links.parse_none(views.url_params())
+views.notices(c, parsed.notices)
+views.set_url(parsed.state)
 views.page_intro(c, "home")
 st.subheader(c.text("home.next"))
 for page_id, script, icon in (("pathway", "pain_pathway", ":material/timeline:"),

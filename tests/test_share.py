@@ -24,3 +24,7 @@ def test_qr_svg_draws_exactly_the_url():
     drawn = matrix_from_svg(share.qr_svg(url))
     assert drawn == expected_matrix(url)
     assert drawn != expected_matrix(url + "x")
+
+
+def test_an_address_too_long_for_a_qr_code_gives_none():
+    assert share.qr_svg("https://x.example/?" + "a" * 5000) is None

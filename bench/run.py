@@ -1,0 +1,378 @@
+"""`make bench`: measure the app on this machine and write docs/benchmarks.md (and a chart beside it).
+
+Each figure is a median of several tries from one run; timings in the browser are also given as a ratio to
+the smallest page (bench/minimal.py) served by the same Streamlit in the same run, because this machine is
+shared and noisy. Everything talks to loopback servers this script starts and stops.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import base64
+import datetime
+import os
+import platform
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import streamlit
+from playwright.sync_api import TimeoutError as PlaywrightTimeout, sync_playwright
+
+from bench.servers import ROOT, Server, free_port
+from bench.wsclient import Session
+from deploy.proxy import start_nginx, stop, wait_healthy, write_config
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--no-first-run", "--disable-gpu", "--no-sandbox"]
+# (name, path, charts on the page); the reference page has none.
+PAGES = [("Start here", "/", 0), ("Pain pathway", "/pathway", 2), ("Treatments", "/treatments", 1),
+         ("Presenter", "/talk", 0), ("Learn more", "/learn", 0),
+         ("a stage (chronic)", "/pathway?stage=dorsal-horn&view=chronic", 2),
+         ("a comparison", "/treatments?compare=massage,spine-surgery", 1), ("a slide", "/talk?slide=5", 0)]
+MARKER = {"app": "Last reviewed", "reference": "One line of text."}
+TARGET_RENDER = {0: 1.5, 1: 2.0, 2: 2.0}
+TARGET_RUN_MS, TARGET_CLICK_MS, TARGET_SESSION_MB = 30, 200, 3
+RENDERED = """([marker, charts]) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.dataset.testConnectionState !== 'CONNECTED' || app.dataset.testScriptState !== 'notRunning')
+    return false;
+  if (!document.body.innerText.includes(marker)) return false;
+  const drawn = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+    .filter(c => c.querySelector('canvas, svg'));
+  return drawn.length >= charts ? performance.now() : false;
+}"""
+CLICK_DONE = """([selector, text]) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const box = document.querySelector(selector);
+  if (!window.__clicked || !box || !box.innerText.includes(text) || app.dataset.testScriptState !== 'notRunning')
+    return false;
+  return performance.now() - window.__clicked;
+}"""
+ARM_CLICK = """() => { window.__clicked = 0; document.addEventListener('pointerdown',
+  () => { window.__clicked = performance.now(); }, {capture: true, once: true}); }"""
+
+
+def median(values) -> float:
+    return statistics.median(values)
+
+
+# ---- the browser -----------------------------------------------------------------------------------
+STALLED: list[str] = []  # visits that never finished rendering, reported rather than hidden
+
+
+def wait_rendered(page, url: str, marker: str, charts: int, timeout: float = 30_000):
+    """Wait for the rendered signal; a stalled visit is noted with what the page showed, then retried once."""
+    try:
+        return page.wait_for_function(RENDERED, arg=[marker, charts], polling="raf", timeout=timeout)
+    except PlaywrightTimeout:
+        state = page.evaluate("""() => { const a = document.querySelector('[data-testid="stApp"]');
+          return [a && a.dataset.testConnectionState, a && a.dataset.testScriptState,
+                  document.querySelectorAll('[data-testid="stVegaLiteChart"]').length,
+                  document.body.innerText.slice(-200)]; }""")
+        STALLED.append(f"{url}: {state}")
+        print("stalled:", STALLED[-1], flush=True)
+        page.goto(url, wait_until="commit")
+        return page.wait_for_function(RENDERED, arg=[marker, charts], polling="raf", timeout=timeout)
+
+
+def render_ms(browser, url: str, marker: str, charts: int) -> float:
+    """Navigation start to a finished run with every chart drawn, in a fresh context (a first visit)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="commit")
+        return wait_rendered(page, url, marker, charts).json_value()
+    finally:
+        context.close()
+
+
+def render_times(browser, app: Server, ref: Server, tries: int) -> dict:
+    for url, marker in ((ref.url + "/", MARKER["reference"]), (app.url + "/pathway", MARKER["app"])):
+        render_ms(browser, url, marker, 0)  # warm the servers' caches
+    rows = {"reference": []}
+    rows.update({name: [] for name, _, _ in PAGES})
+    for _ in range(tries):  # interleaved, so a noisy moment hits every page alike
+        rows["reference"].append(render_ms(browser, ref.url + "/", MARKER["reference"], 0))
+        for name, path, charts in PAGES:
+            rows[name].append(render_ms(browser, app.url + path, MARKER["app"], charts))
+    return {name: median(values) for name, values in rows.items()}
+
+
+def click_ms(page, selector: str, text: str, click) -> float:
+    page.evaluate(ARM_CLICK)
+    click()
+    return page.wait_for_function(CLICK_DONE, arg=[selector, text], polling="raf", timeout=30_000).json_value()
+
+
+def click_times(browser, app: Server, tries: int) -> dict:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    results = {"select a stage": [], "next slide": []}
+    try:
+        page.goto(app.url + "/pathway")
+        page.wait_for_function(RENDERED, arg=[MARKER["app"], 2], polling="raf", timeout=60_000)
+        names = None
+        for i in range(tries + 1):
+            page.get_by_label("Choose a stage").click()
+            options = page.get_by_role("option")
+            options.first.wait_for()
+            names = names or [t.split(". ", 1)[1] for t in options.all_inner_texts()]
+            pick = (i + 1) % len(names)
+            ms = click_ms(page, ".st-key-stage_details", names[pick], lambda: options.nth(pick).click())
+            if i:
+                results["select a stage"].append(ms)
+        page.goto(app.url + "/talk?slide=1")
+        page.wait_for_function(RENDERED, arg=[MARKER["app"], 0], polling="raf", timeout=60_000)
+        for i in range(tries + 1):
+            ms = click_ms(page, '[data-testid="stMain"]', f"{i + 2} /",
+                          lambda: page.get_by_role("button", name="Next").click())
+            if i:
+                results["next slide"].append(ms)
+    finally:
+        context.close()
+    return {name: median(values) for name, values in results.items()}
+
+
+def first_visit_bytes(browser, url: str, marker: str, charts: int) -> tuple[float, float]:
+    """(HTTP kB over the wire, websocket kB) for a first visit in a fresh context."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        sizes = {"http": 0, "ws": 0}
+        cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__("http", sizes["http"] + e["encodedDataLength"]))
+        cdp.on("Network.webSocketFrameReceived", lambda e: sizes.__setitem__(
+            "ws", sizes["ws"] + len(base64.b64decode(e["response"]["payloadData"]))
+            if e["response"]["opcode"] == 2 else sizes["ws"] + len(e["response"]["payloadData"])))
+        page.goto(url, wait_until="commit")
+        wait_rendered(page, url, marker, charts)
+        page.wait_for_timeout(500)  # late requests (icons, fonts) land
+        return sizes["http"] / 1024, sizes["ws"] / 1024
+    finally:
+        context.close()
+
+
+def download_sizes(browser, app: Server, tries: int) -> dict:
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="bench-nginx-") as prefix:
+        write_config(Path(prefix), [f"127.0.0.1:{app.port}"], f"127.0.0.1:{port}")
+        nginx = start_nginx(Path(prefix), open(os.devnull, "w"))
+        try:
+            wait_healthy(f"http://127.0.0.1:{port}")
+            out = {}
+            for name, path, charts in (PAGES[0], PAGES[1]):
+                for how, base in (("direct", app.url), ("nginx gzip", f"http://127.0.0.1:{port}")):
+                    runs = [first_visit_bytes(browser, base + path, MARKER["app"], charts) for _ in range(tries)]
+                    out[(name, how)] = (median(r[0] for r in runs), median(r[1] for r in runs))
+            return out
+        finally:
+            stop([nginx])
+
+
+# ---- the server, over websockets -------------------------------------------------------------------
+async def server_runs(url: str, ref_url: str, tries: int) -> tuple[dict, dict]:
+    """Median ms from rerun request to script-finished: each page's first run, and each interaction."""
+    pages, actions = {}, {}
+    for name, path, _ in [("reference (bench/minimal.py)", "/", 0), *PAGES]:
+        url_here = ref_url if name.startswith("reference") else url
+        page, _, query = path.strip("/").partition("?")
+        times = []
+        for i in range(tries + 1):
+            session = await Session(url_here).connect()
+            run = await session.open(page, query)
+            await session.close()
+            if run.exceptions:
+                raise RuntimeError(f"{path}: {run.exceptions}")
+            if i:
+                times.append(run.ms)
+        pages[name] = median(times)
+
+    async def interaction(page: str, query: str, act):
+        times = []
+        for i in range(tries + 1):
+            session = await Session(url).connect()
+            await session.open(page, query)
+            run = await act(session, i)
+            await session.close()
+            if i:
+                times.append(run.ms)
+        return median(times)
+
+    actions["select a stage"] = await interaction("pathway", "", lambda s, i: s.change(
+        "pathway_stage", string_value=s.options("pathway_stage")[1 + i % 7]))
+    actions["change the view"] = await interaction("pathway", "", lambda s, i: s.change(
+        "pathway_view", string_value=s.options("pathway_view")[1]))
+    actions["build a comparison"] = await interaction("treatments", "", lambda s, i: s.change(
+        "compare", string_array_value=s.options("compare")[i % 3: i % 3 + 2]))
+    actions["next slide"] = await interaction("talk", "slide=3", lambda s, i: s.change(
+        "talk_next", trigger_value=True))
+    return pages, actions
+
+
+async def memory(tries: int, sessions: int = 50) -> dict:
+    """Server RSS with 1 and with `sessions` idle sessions, each having opened one page; fresh server per try."""
+    paths = ["", "pathway", "treatments", "talk", "learn"]
+    one, many = [], []
+    for _ in range(tries):
+        with Server() as app:
+            held = [await Session(app.url).connect()]
+            await held[0].open("pathway")
+            await asyncio.sleep(1)
+            one.append(app.rss_mb())
+            for i in range(1, sessions):
+                session = await Session(app.url).connect()
+                await session.open(paths[i % len(paths)])
+                held.append(session)
+            await asyncio.sleep(2)
+            many.append(app.rss_mb())
+            for session in held:
+                await session.close()
+    r1, rn = median(one), median(many)
+    return {"rss_1": r1, "rss_n": rn, "sessions": sessions, "per_session": (rn - r1) / (sessions - 1)}
+
+
+async def throughput(url: str, sessions: int = 20, clicks: int = 5) -> dict:
+    """Sessions that each select stages as fast as the server answers: interactions per second."""
+    held = [await Session(url).connect() for _ in range(sessions)]
+    for s in held:
+        await s.open("pathway")
+
+    async def user(s: Session) -> list[float]:
+        return [(await s.change("pathway_stage", string_value=s.options("pathway_stage")[1 + k % 7])).ms
+                for k in range(clicks)]
+
+    start = time.perf_counter()
+    latencies = [ms for result in await asyncio.gather(*(user(s) for s in held)) for ms in result]
+    wall = time.perf_counter() - start
+    for s in held:
+        await s.close()
+    latencies.sort()
+    return {"per_second": len(latencies) / wall, "p50": median(latencies),
+            "p95": latencies[int(0.95 * (len(latencies) - 1))], "sessions": sessions}
+
+
+# ---- the report ------------------------------------------------------------------------------------
+def verdict(ok: bool) -> str:
+    return "met" if ok else "**missed**"
+
+
+def chart_svg(renders: dict) -> str:
+    """A bar per page: render time as a multiple of the reference page, with its target line."""
+    rows = [(name, renders[name] / renders["reference"], TARGET_RENDER[charts]) for name, _, charts in PAGES]
+    scale, left, bar, width = 120, 150, 22, 560
+    height = 30 + len(rows) * (bar + 8)
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+             'font-family="sans-serif" font-size="12" role="img" '
+             'aria-label="Render time of each page as a multiple of the smallest page">',
+             f'<text x="{left}" y="14">render time / smallest page (line: target)</text>']
+    for i, (name, ratio, target) in enumerate(rows):
+        y = 24 + i * (bar + 8)
+        color = "#0B5563" if ratio <= target else "#B3261E"
+        parts += [f'<text x="{left - 6}" y="{y + 15}" text-anchor="end">{name}</text>',
+                  f'<rect x="{left}" y="{y}" width="{ratio * scale:.0f}" height="{bar}" fill="{color}"/>',
+                  f'<text x="{left + ratio * scale + 4:.0f}" y="{y + 15}">{ratio:.2f}x</text>',
+                  f'<line x1="{left + target * scale}" x2="{left + target * scale}" y1="{y - 2}" '
+                  f'y2="{y + bar + 2}" stroke="#1B1F24" stroke-dasharray="3,2"/>']
+    return "\n".join(parts + ["</svg>"]) + "\n"
+
+
+def report(args, renders, clicks, pages, actions, mem, tp, sizes, elapsed) -> str:
+    ref = renders["reference"]
+    lines = [
+        "# Benchmarks", "",
+        f"Generated by `make bench` on {datetime.date.today():%d %B %Y} in {elapsed / 60:.1f} min: "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, Streamlit {streamlit.__version__}, "
+        f"headless Debian Chromium. Every figure is the median of {args.tries} tries from this one run; "
+        "the machine is shared, so compare ratios, not milliseconds, between runs.", "",
+        "## Time until fully rendered in headless Chromium", "",
+        "From navigation start to Streamlit's finished-run signal with the page's last line (the footer) "
+        "shown and every chart drawn, in a fresh browser context (a first visit, nothing cached), "
+        f"against the smallest page (`bench/minimal.py`: a title and one line) served by the same Streamlit: "
+        f"**{ref:.0f} ms**.", "",
+        "![Render time of each page as a multiple of the smallest page](benchmarks-render.svg)", "",
+        "| page or state | address | charts | ms | x reference | target | |",
+        "| --- | --- | --- | --- | --- | --- | --- |"]
+    for name, path, charts in PAGES:
+        ratio = renders[name] / ref
+        target = TARGET_RENDER[charts]
+        lines.append(f"| {name} | `{path}` | {charts} | {renders[name]:.0f} | {ratio:.2f} | "
+                     f"<= {target}x | {verdict(ratio <= target)} |")
+    lines += ["", "## Server time of one script run", "",
+              "Measured in a real server with a websocket client (`bench/wsclient.py`) speaking the browser's "
+              "protocol: from the rerun request to the script-finished message, on loopback. A page's run is "
+              "a first visit in a new session (the browser has nothing cached, so every element is sent). "
+              f"Target: median <= {TARGET_RUN_MS} ms.", "",
+              "| run | ms | target |", "| --- | --- | --- |"]
+    lines += [f"| page {name} | {ms:.0f} | {verdict(ms <= TARGET_RUN_MS)} |" for name, ms in pages.items()]
+    lines[-len(pages)] = lines[-len(pages)].rsplit("|", 2)[0] + "| (calibration) |"
+    lines += [f"| {name} | {ms:.0f} | {verdict(ms <= TARGET_RUN_MS)} |" for name, ms in actions.items()]
+    lines += ["", "## A click's round trip in the browser", "",
+              "From the pointer going down to the finished run with the new content shown "
+              f"(localhost). Target: <= {TARGET_CLICK_MS} ms.", "",
+              "| click | ms | target |", "| --- | --- | --- |"]
+    lines += [f"| {name} | {ms:.0f} | {verdict(ms <= TARGET_CLICK_MS)} |" for name, ms in clicks.items()]
+    lines += ["", "## Server memory", "",
+              f"Resident memory of a fresh app server holding idle sessions (each opened one page, the pages "
+              f"in turn), median of {args.memory_tries} fresh servers. Target: <= {TARGET_SESSION_MB} MB per "
+              "idle session.", "",
+              "| sessions | RSS MB |", "| --- | --- |",
+              f"| 1 | {mem['rss_1']:.0f} |", f"| {mem['sessions']} | {mem['rss_n']:.0f} |", "",
+              f"Per idle session: **{mem['per_session']:.2f} MB** ({verdict(mem['per_session'] <= TARGET_SESSION_MB)}).",
+              "", "## Throughput of one server process", "",
+              f"{tp['sessions']} sessions selecting stages on the pathway page as fast as the server answers: "
+              f"**{tp['per_second']:.1f} interactions per second**, latency median {tp['p50']:.0f} ms, "
+              f"95th percentile {tp['p95']:.0f} ms. Streamlit runs scripts in threads of one Python process, so "
+              "one process uses about one core; a second core serves a second replica (deploy/README.md).", "",
+              f"**What one 2-core server holds**, from these figures: memory is not the limit "
+              f"({mem['per_session']:.2f} MB per idle session, so thousands of open tabs fit in 1 GB); CPU is. "
+              f"Two replicas answer about {2 * tp['per_second']:.0f} interactions per second; at one click "
+              f"every 20 s per visitor that is about {40 * tp['per_second']:.0f} visitors active at the same time "
+              "before answers slow down.",
+              "", "## Bytes of a first visit", "",
+              "Everything the browser downloads until the page is rendered: HTTP bytes on the wire (headers "
+              "included) and websocket bytes, served directly by Streamlit and through deploy/nginx.conf.", "",
+              "| page | served | HTTP kB | websocket kB |", "| --- | --- | --- | --- |"]
+    lines += [f"| {name} | {how} | {http:.0f} | {ws:.0f} |" for (name, how), (http, ws) in sizes.items()]
+    if STALLED:
+        lines += ["", f"**{len(STALLED)} visit(s) stalled** (no finished render within 30 s; retried once, the "
+                  "retry's time counted): connection state, script state, charts, end of the page text:", ""]
+        lines += [f"- `{line}`" for line in STALLED]
+    lines += ["", "First paint on a simulated phone with Lighthouse was not measured (optional, not done).", ""]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tries", type=int, default=5)
+    parser.add_argument("--memory-tries", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    args = parser.parse_args()
+    start = time.monotonic()
+    with Server() as app, Server(reference=True) as ref:
+        print("server time of script runs", flush=True)
+        pages, actions = asyncio.run(server_runs(app.url, ref.url, args.tries))
+        print("throughput", flush=True)
+        tp = asyncio.run(throughput(app.url))
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            print("render times", flush=True)
+            renders = render_times(browser, app, ref, args.tries)
+            print("click round trips", flush=True)
+            clicks = click_times(browser, app, args.tries)
+            print("bytes of a first visit", flush=True)
+            sizes = download_sizes(browser, app, 3)
+            browser.close()
+    print("memory", flush=True)
+    mem = asyncio.run(memory(args.memory_tries))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    (args.out.parent / "benchmarks-render.svg").write_text(chart_svg(renders))
+    args.out.write_text(report(args, renders, clicks, pages, actions, mem, tp, sizes, time.monotonic() - start))
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,119 @@
+"""Helpers for the quality checks a visitor meets: a page that has really finished drawing, axe, traffic records."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from axe_playwright_python.base import AXE_SCRIPT
+from playwright.sync_api import Browser, Page
+
+from tests.e2e.conftest import PHONE, wait_idle
+
+# Every page and the main states a shared link can open.
+PAGES = ["/", "/pathway", "/treatments", "/talk", "/learn"]
+STATES = ["/pathway?stage=dorsal-horn&view=chronic&treatment=spinal-cord-stimulation",
+          "/treatments?compare=massage,spine-surgery", "/talk?slide=3", "/talk?slide=10"]
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# A page opened at its sub-path makes Streamlit probe these before it finds its own root: its 404s, not ours.
+STREAMLIT_PROBES = ("_stcore/health", "_stcore/host-config")
+
+
+DRAWN = """() => document.querySelector('[data-testid="stApp"]').dataset.testScriptState
+        === 'notRunning'
+    && !document.querySelector('[data-testid^="stSkeleton"], [data-testid="stAppSkeleton"], [data-stale="true"]')
+    && [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+        .every(chart => chart.querySelector('svg, canvas'))"""
+
+
+def settle(page: Page, timeout: float = 30_000) -> None:
+    """wait_idle, then until Streamlit's lazily loaded elements have replaced their skeletons, nothing left
+    from an earlier run is shown, and every chart has drawn. A finished run is not yet a finished page:
+    widgets such as the multiselect arrive in a separate bundle a moment later, more so on a busy machine,
+    and a first visit may run the script twice. So the same signals are awaited a second time."""
+    for _ in range(2):
+        wait_idle(page, timeout)
+        page.wait_for_function(DRAWN, timeout=timeout)
+
+
+def open_page(page: Page, url: str) -> Page:
+    page.goto(url)
+    settle(page)
+    return page
+
+
+def reveal_everything(page: Page, limit: int = 12_000) -> None:
+    """Make the viewport as tall as the content. Streamlit scrolls inside its own containers, and axe
+    skips text clipped by a scroll container, so without this it checks only the first screen."""
+    height = page.evaluate(
+        """() => Math.max(document.documentElement.scrollHeight,
+                   ...[...document.querySelectorAll('[data-testid="stMain"], [data-testid="stSidebarContent"], '
+                                                   + '[data-testid="stAppViewContainer"], section, div')]
+                      .filter(e => e.scrollHeight > e.clientHeight + 1)
+                      .map(e => e.scrollHeight))""")
+    width = page.viewport_size["width"]
+    page.set_viewport_size({"width": width, "height": min(int(height) + 40, limit)})
+    settle(page)
+
+
+def run_axe(page: Page, exclude: list[str] | None = None, tags: list[str] | None = None) -> list[dict]:
+    """axe-core (bundled by axe-playwright-python, so no download) on the page; returns its violations."""
+    page.evaluate(AXE_SCRIPT)
+    context = {"include": [["html"]], "exclude": [[selector] for selector in exclude or []]}
+    options = {"runOnly": {"type": "tag", "values": tags or WCAG_22_AA}, "resultTypes": ["violations"]}
+    return page.evaluate("([context, options]) => axe.run(context, options).then(r => r.violations)",
+                         [context, options])
+
+
+def describe_violations(violations: list[dict], where: str) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"{where}: {v['id']} ({v['impact']}) {v['help']} - {len(v['nodes'])} element(s)")
+        for node in v["nodes"]:
+            summary = " ".join(node.get("failureSummary", "").split())
+            target = " > ".join(map(str, node["target"]))
+            lines.append(f"    {target}\n      {node['html'][:200]}\n      {summary[:300]}")
+    return "\n".join(lines)
+
+
+@dataclass
+class Traffic:
+    """What a visitor's browser did while pages were open: every request, failure, error and dialog."""
+
+    requests: list[str] = field(default_factory=list)
+    failed_responses: list[tuple[int, str]] = field(default_factory=list)
+    failed_requests: list[tuple[str, str]] = field(default_factory=list)
+    console_errors: list[tuple[str, str]] = field(default_factory=list)  # (text, source url)
+    page_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def watch(self, page: Page) -> Page:
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("response", lambda r: r.status >= 400 and self.failed_responses.append((r.status, r.url)))
+        page.on("requestfailed", lambda r: self.failed_requests.append((r.url, r.failure or "")))
+        page.on("console", lambda m: m.type == "error"
+                and self.console_errors.append((m.text, (m.location or {}).get("url", ""))))
+        page.on("pageerror", lambda e: self.page_errors.append(str(e)))
+
+        def dismiss(dialog):
+            self.dialogs.append(f"{dialog.type}: {dialog.message}")
+            dialog.dismiss()
+        page.on("dialog", dismiss)
+        return page
+
+
+def is_streamlit_probe(url: str, app_url: str) -> bool:
+    """True only for /<page>/_stcore/health and /<page>/_stcore/host-config on this app's host."""
+    parts, app = urlsplit(url), urlsplit(app_url)
+    if parts.netloc != app.netloc:
+        return False
+    segments = parts.path.strip("/").split("/")
+    return len(segments) == 3 and "/".join(segments[1:]) in STREAMLIT_PROBES and segments[0] in {
+        p.strip("/").split("?")[0] for p in PAGES if p != "/"}
+
+
+def new_visitor(browser: Browser, viewport: dict | None = None) -> tuple:
+    """A fresh browser context (its own cookies and storage) with one watched page."""
+    context = browser.new_context(viewport=viewport or PHONE)
+    traffic = Traffic()
+    page = traffic.watch(context.new_page())
+    return context, page, traffic

@@ -1,0 +1,79 @@
+"""Privacy as a visitor meets it: every request stays on this host, only Streamlit's own cookie, no choice kept."""
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.e2e.quality import PAGES, STATES, new_visitor, open_page, settle
+
+# Streamlit's cross-site request forgery token (server.enableXsrfProtection): no visitor data in it.
+STREAMLIT_COOKIES = {"_streamlit_xsrf"}
+NETWORK_SCHEMES = ("http", "https", "ws", "wss")
+
+
+@pytest.fixture(scope="module")
+def visitor(browser):
+    """One visitor who opens every page and main state in turn, opening every fold on the way."""
+    context, page, traffic = new_visitor(browser)
+    yield context, page, traffic
+    context.close()
+
+
+@pytest.mark.parametrize("path", PAGES + STATES)
+def test_every_request_goes_to_this_host(visitor, app_url, path):
+    _, page, traffic = visitor
+    traffic.requests.clear()
+    open_page(page, app_url + path)
+    # Folds (sources, share, treatment details) may load more when opened; some sit in a closed sidebar.
+    page.locator("summary").evaluate_all("folds => folds.forEach(fold => fold.click())")
+    settle(page)
+    page.wait_for_load_state("networkidle")
+    host = urlsplit(app_url).netloc
+    outside = sorted({u for u in traffic.requests
+                      if urlsplit(u).scheme in NETWORK_SCHEMES and urlsplit(u).netloc != host})
+    assert outside == [], f"{path} made the browser call other hosts"
+    other_schemes = sorted({urlsplit(u).scheme for u in traffic.requests} - {*NETWORK_SCHEMES, "data", "blob"})
+    assert other_schemes == []
+
+
+def test_only_streamlit_sets_a_cookie_and_choices_stay_out_of_storage(visitor, app_url):
+    context, page, _ = visitor
+    open_page(page, app_url + "/treatments?compare=massage,spine-surgery")
+    cookies = context.cookies()
+    print("cookies seen:", [(c["name"], c["domain"], c["path"], c["httpOnly"], c["sameSite"]) for c in cookies])
+    assert {c["name"] for c in cookies} <= STREAMLIT_COOKIES
+    assert all(c["domain"] == urlsplit(app_url).hostname for c in cookies)
+    # Streamlit keeps its theme and sidebar layout in localStorage; a visitor's choices must not be there.
+    storage = page.evaluate("() => JSON.stringify([{...localStorage}, {...sessionStorage}])")
+    print("browser storage:", storage)
+    for choice in ("massage", "spine-surgery"):
+        assert choice not in storage, f"{choice!r} is kept in the browser's storage"
+
+
+# A chosen option shows as a chip with a remove button in the comparison's multiselect.
+CHOSEN = '[data-testid="stMultiSelectTagsContainer"] button[aria-label^="Remove "]'
+
+
+def _stage_heading(page):
+    return page.locator(".st-key-stage_details h3").first.inner_text().lower()
+
+
+def test_the_server_keeps_no_visitors_choices(browser, app_url):
+    first, first_page, _ = new_visitor(browser)
+    second, second_page, _ = new_visitor(browser)
+    try:
+        open_page(first_page, app_url + "/treatments?compare=massage")
+        assert first_page.locator(CHOSEN).count() == 1
+        open_page(first_page, app_url + "/pathway?stage=cortex&view=chronic")
+        assert "cortex" in _stage_heading(first_page)
+
+        # Another visitor, and the same visitor in a new tab, see the usual views.
+        for page in (second_page, first.new_page()):
+            open_page(page, app_url + "/treatments")
+            assert urlsplit(page.url).query == ""
+            assert page.locator(CHOSEN).count() == 0
+            open_page(page, app_url + "/pathway")
+            assert urlsplit(page.url).query == ""
+            assert "cortex" not in _stage_heading(page)
+    finally:
+        first.close()
+        second.close()
