@@ -217,11 +217,12 @@ def ladder_text(content: Content) -> None:
         st.markdown(f"**{content.text('treatments.step', tier=tier.tier)}: {tier.name}.** {tier.summary}")
         for t in (t for t in content.ladder() if t.tier == tier.tier):
             with st.expander(t.name):
-                st.markdown(t.summary)
-                for row in handout.ROWS:
-                    st.markdown(f"**{content.text(f'row.{row}')}** {handout.cell(content, t, row)}")
-                st.markdown(f"[{content.text('treatments.see_pathway')}]"
-                            f"({links.href(links.PathwayState(treatment=t.id))})")
+                # One Markdown block per option: a dozen options times ten elements made reruns slow.
+                st.markdown("\n\n".join([
+                    t.summary,
+                    *(f"**{content.text(f'row.{row}')}** {handout.cell(content, t, row)}" for row in handout.ROWS),
+                    f"[{content.text('treatments.see_pathway')}]({links.href(links.PathwayState(treatment=t.id))})",
+                ]))
                 source_note(content, t.sources)
 
 
