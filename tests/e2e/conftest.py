@@ -89,9 +89,26 @@ def wait_idle(page: Page, timeout: float = 30_000) -> None:
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
 
 
+DRAWN = """() => document.querySelector('[data-testid="stApp"]').dataset.testScriptState
+        === 'notRunning'
+    && !document.querySelector('[data-testid^="stSkeleton"], [data-testid="stAppSkeleton"], [data-stale="true"]')
+    && [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+        .every(chart => chart.querySelector('svg, canvas'))"""
+
+
+def settle(page: Page, timeout: float = 30_000) -> None:
+    """wait_idle, then until Streamlit's lazily loaded elements have replaced their skeletons, nothing left
+    from an earlier run is shown, and every chart has drawn. A finished run is not yet a finished page:
+    widgets such as the multiselect arrive in a separate bundle a moment later, more so on a busy machine,
+    and a first visit may run the script twice. So the same signals are awaited a second time."""
+    for _ in range(2):
+        wait_idle(page, timeout)
+        page.wait_for_function(DRAWN, timeout=timeout)
+
+
 def visit(page: Page, url: str) -> Page:
     page.goto(url)
-    wait_idle(page)
+    settle(page)
     return page
 
 

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import Browser, Page
 
-from tests.e2e.conftest import PHONE, wait_idle
+from tests.e2e.conftest import PHONE, settle
 
 # Every page and the main states a shared link can open.
 PAGES = ["/", "/pathway", "/treatments", "/talk", "/learn"]
@@ -16,29 +16,6 @@ STATES = ["/pathway?stage=dorsal-horn&view=chronic&treatment=spinal-cord-stimula
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # A page opened at its sub-path makes Streamlit probe these before it finds its own root: its 404s, not ours.
 STREAMLIT_PROBES = ("_stcore/health", "_stcore/host-config")
-
-
-DRAWN = """() => document.querySelector('[data-testid="stApp"]').dataset.testScriptState
-        === 'notRunning'
-    && !document.querySelector('[data-testid^="stSkeleton"], [data-testid="stAppSkeleton"], [data-stale="true"]')
-    && [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
-        .every(chart => chart.querySelector('svg, canvas'))"""
-
-
-def settle(page: Page, timeout: float = 30_000) -> None:
-    """wait_idle, then until Streamlit's lazily loaded elements have replaced their skeletons, nothing left
-    from an earlier run is shown, and every chart has drawn. A finished run is not yet a finished page:
-    widgets such as the multiselect arrive in a separate bundle a moment later, more so on a busy machine,
-    and a first visit may run the script twice. So the same signals are awaited a second time."""
-    for _ in range(2):
-        wait_idle(page, timeout)
-        page.wait_for_function(DRAWN, timeout=timeout)
-
-
-def open_page(page: Page, url: str) -> Page:
-    page.goto(url)
-    settle(page)
-    return page
 
 
 def reveal_everything(page: Page, limit: int = 12_000) -> None:

@@ -1,8 +1,14 @@
 """WCAG 2.2 AA as a visitor meets it: axe-core on every page and main state, and a visible keyboard focus."""
 import pytest
 
-from tests.e2e.conftest import PHONE, tab_to
-from tests.e2e.quality import PAGES, STATES, describe_violations, open_page, reveal_everything, run_axe
+from tests.e2e.conftest import PHONE, tab_to, visit
+from tests.e2e.quality import (
+    PAGES,
+    STATES,
+    describe_violations,
+    reveal_everything,
+    run_axe,
+)
 
 DESKTOP = {"width": 1280, "height": 900}
 # Streamlit's own chrome that the app cannot change. Empty on purpose: on Streamlit 1.67 axe finds nothing
@@ -14,7 +20,7 @@ STREAMLIT_CHROME: list[str] = []
 @pytest.mark.parametrize("path", PAGES + STATES)
 def test_no_serious_or_critical_wcag_violations(page, app_url, path, size):
     page.set_viewport_size(PHONE if size == "phone" else DESKTOP)
-    open_page(page, app_url + path)
+    visit(page, app_url + path)
     reveal_everything(page)
     violations = [v for v in run_axe(page, exclude=STREAMLIT_CHROME) if v["impact"] in ("serious", "critical")]
     assert not violations, describe_violations(violations, f"{path} ({size})")
@@ -53,7 +59,7 @@ def _focus_indicator(page):
     ("/talk?slide=3", "talk.next"),
 ])
 def test_the_focused_control_shows_a_focus_indicator(page, app_url, content, path, label):
-    open_page(page, app_url + path)
+    visit(page, app_url + path)
     tab_to(page, content.text(label))
     shown, chain = _focus_indicator(page)
     assert shown, (f"{path}: tabbing to {content.text(label)!r} shows no outline or box-shadow on the focused "

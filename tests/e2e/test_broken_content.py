@@ -5,8 +5,8 @@ import time
 
 import pytest
 
-from tests.e2e.conftest import ROOT, start_app
-from tests.e2e.quality import new_visitor, open_page
+from tests.e2e.conftest import ROOT, start_app, visit
+from tests.e2e.quality import new_visitor
 
 MESSAGE = "content/treatments.yaml: treatment 'massage': field 'tier' must be 1-6"
 
@@ -32,7 +32,7 @@ def test_broken_content_shows_a_friendly_page_and_logs_the_exact_problem(browser
     url, log = broken_app
     context, page, traffic = new_visitor(browser)
     try:
-        open_page(page, url + path)
+        visit(page, url + path)
         assert page.locator("h1").first.inner_text().strip() == "This guide is being updated"
         assert page.locator('[data-testid="stException"]').count() == 0
         text = page.locator("body").inner_text()

@@ -1,14 +1,15 @@
 """The browser console stays clean on every page: no errors, no failed loads but Streamlit's own sub-path probes."""
 import pytest
 
-from tests.e2e.quality import PAGES, STATES, is_streamlit_probe, new_visitor, open_page, settle
+from tests.e2e.conftest import visit
+from tests.e2e.quality import PAGES, STATES, is_streamlit_probe, new_visitor, settle
 
 
 @pytest.mark.parametrize("path", PAGES + STATES)
 def test_no_console_errors(browser, app_url, path):
     context, page, traffic = new_visitor(browser)
     try:
-        open_page(page, app_url + path)
+        visit(page, app_url + path)
         page.locator("summary").evaluate_all("folds => folds.forEach(fold => fold.click())")
         settle(page)
         probes = {url for _, url in traffic.failed_responses if is_streamlit_probe(url, app_url)}

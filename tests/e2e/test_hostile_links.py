@@ -8,7 +8,8 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from tests.e2e.quality import new_visitor, open_page
+from tests.e2e.conftest import visit
+from tests.e2e.quality import new_visitor
 
 CONTRACT = {
     "/": [],
@@ -64,7 +65,7 @@ def test_a_hostile_link_renders_the_page_with_a_notice(visitor, app_url, content
     page, traffic = visitor
     traffic.dialogs.clear()
     traffic.page_errors.clear()
-    open_page(page, app_url + _link(path, value_name))
+    visit(page, app_url + _link(path, value_name))
 
     assert page.locator("h1").first.is_visible()
     assert page.locator('[data-testid="stException"]').count() == 0

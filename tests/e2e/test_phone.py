@@ -1,8 +1,8 @@
 """Phones at 390x844: nothing wider than the screen, charts that fit, and controls big enough to tap (WCAG 2.5.8)."""
 import pytest
 
-from tests.e2e.conftest import PHONE
-from tests.e2e.quality import PAGES, STATES, open_page
+from tests.e2e.conftest import PHONE, visit
+from tests.e2e.quality import PAGES, STATES
 
 MIN_TARGET = 24  # CSS px, WCAG 2.2 success criterion 2.5.8 (AA)
 
@@ -77,7 +77,7 @@ WIDE = """width => {
 @pytest.mark.parametrize("path", PAGES + STATES)
 def test_the_page_fits_a_phone_and_its_controls_can_be_tapped(page, app_url, path):
     page.set_viewport_size(PHONE)
-    open_page(page, app_url + path)
+    visit(page, app_url + path)
     width, problems = PHONE["width"], []
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     if scroll_width > width:

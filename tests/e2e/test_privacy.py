@@ -3,7 +3,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.e2e.quality import PAGES, STATES, new_visitor, open_page, settle
+from tests.e2e.conftest import visit
+from tests.e2e.quality import PAGES, STATES, new_visitor, settle
 
 # Streamlit's cross-site request forgery token (server.enableXsrfProtection): no visitor data in it.
 STREAMLIT_COOKIES = {"_streamlit_xsrf"}
@@ -22,7 +23,7 @@ def visitor(browser):
 def test_every_request_goes_to_this_host(visitor, app_url, path):
     _, page, traffic = visitor
     traffic.requests.clear()
-    open_page(page, app_url + path)
+    visit(page, app_url + path)
     # Folds (sources, share, treatment details) may load more when opened; some sit in a closed sidebar.
     page.locator("summary").evaluate_all("folds => folds.forEach(fold => fold.click())")
     settle(page)
@@ -37,7 +38,7 @@ def test_every_request_goes_to_this_host(visitor, app_url, path):
 
 def test_only_streamlit_sets_a_cookie_and_choices_stay_out_of_storage(visitor, app_url):
     context, page, _ = visitor
-    open_page(page, app_url + "/treatments?compare=massage,spine-surgery")
+    visit(page, app_url + "/treatments?compare=massage,spine-surgery")
     cookies = context.cookies()
     print("cookies seen:", [(c["name"], c["domain"], c["path"], c["httpOnly"], c["sameSite"]) for c in cookies])
     assert {c["name"] for c in cookies} <= STREAMLIT_COOKIES
@@ -61,17 +62,17 @@ def test_the_server_keeps_no_visitors_choices(browser, app_url):
     first, first_page, _ = new_visitor(browser)
     second, second_page, _ = new_visitor(browser)
     try:
-        open_page(first_page, app_url + "/treatments?compare=massage")
+        visit(first_page, app_url + "/treatments?compare=massage")
         assert first_page.locator(CHOSEN).count() == 1
-        open_page(first_page, app_url + "/pathway?stage=cortex&view=chronic")
+        visit(first_page, app_url + "/pathway?stage=cortex&view=chronic")
         assert "cortex" in _stage_heading(first_page)
 
         # Another visitor, and the same visitor in a new tab, see the usual views.
         for page in (second_page, first.new_page()):
-            open_page(page, app_url + "/treatments")
+            visit(page, app_url + "/treatments")
             assert urlsplit(page.url).query == ""
             assert page.locator(CHOSEN).count() == 0
-            open_page(page, app_url + "/pathway")
+            visit(page, app_url + "/pathway")
             assert urlsplit(page.url).query == ""
             assert "cortex" not in _stage_heading(page)
     finally:
