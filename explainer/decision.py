@@ -1,7 +1,7 @@
 """Sort options by what a person said matters to them: plain arithmetic, open to inspection, never advice."""
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from explainer.content import Content, Treatment
@@ -31,12 +31,3 @@ def rank(content: Content, weights: Mapping[str, int]) -> list[Fit]:
 
 def all_neutral(weights: Mapping[str, int]) -> bool:
     return not any(weights.values())
-
-
-def sure_advice(content: Content, answers: Mapping[str, bool]) -> list[str]:
-    """What to do for each SURE question answered 'no'."""
-    return [q.if_no for q in content.decision.sure if answers.get(q.id) is False]
-
-
-def checked_questions(content: Content, ids: Sequence[str]) -> list[str]:
-    return [q.text for q in content.questions if q.id in set(ids)]

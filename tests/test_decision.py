@@ -39,12 +39,6 @@ def test_fast_relief_favours_injections_over_exercise(content):
     assert ranked.index("epidural-steroid-injection") < ranked.index("physical-therapy")
 
 
-def test_sure_advice_only_for_no_answers(content):
-    ids = [q.id for q in content.decision.sure]
-    advice = decision.sure_advice(content, {ids[0]: False, ids[1]: True})
-    assert advice == [content.decision.sure[0].if_no]
-
-
 def test_answers_round_trip_through_the_link(content):
     wishes = [w.id for w in content.decision.wishes]
     questions = [q.id for q in content.questions]
@@ -99,3 +93,12 @@ def test_summary_holds_exactly_what_was_chosen(content):
     assert content.treatments["massage"].risks in text
     assert content.site.disclaimer in text
     assert content.sources["ottawa-opdg"].title in text
+
+
+def test_a_no_in_the_sure_check_says_what_to_do(content):
+    first = content.decision.sure[0]
+    at = open_page("treatments")
+    assert not any(first.if_no in m.value for m in at.markdown)
+    at.radio(key=f"sure_{first.id}").set_value(False).run()
+    assert any(first.if_no in m.value for m in at.markdown)
+    assert not at.success
