@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 import os
 import re
 import sys
@@ -492,14 +493,22 @@ def load(root: Path | str | None = None) -> Content:
     return content
 
 
-def main() -> int:
-    """`python -m explainer.content [DIR]`: validate content and say what is wrong, for clinic staff."""
-    root = Path(sys.argv[1]) if len(sys.argv) > 1 else CONTENT_DIR
+def load_for_command(root: Path | str | None = None) -> Content | None:
+    """load() for command-line tools: on a problem, say it plainly on stderr and return None."""
+    # Outside a running app Streamlit warns that its caches have no runtime; that is expected here.
+    logging.getLogger("streamlit.runtime.caching").setLevel(logging.ERROR)
     try:
-        import explainer.views  # noqa: F401  (declares the UI text keys it needs)
-        content = load(root)
+        import explainer.views  # noqa: F401  (declares the UI text keys that load() checks)
+        return load(root)
     except ContentError as err:
         print(f"Content problem: {err}", file=sys.stderr)
+        return None
+
+
+def main() -> int:
+    """`python -m explainer.content [DIR]`: validate content and say what is wrong, for clinic staff."""
+    content = load_for_command(Path(sys.argv[1]) if len(sys.argv) > 1 else None)
+    if content is None:
         return 1
     print(f"Content is valid: {len(content.pathway.stages)} stages, {len(content.treatments)} treatments, "
           f"{len(content.glossary)} glossary terms, {len(content.slides)} slides, {len(content.sources)} sources.")

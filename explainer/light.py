@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from explainer import handout
 from explainer.charts import BLUE, GREEN, INK, pathway_alt
-from explainer.content import CONTENT_DIR, Content, ContentError, Facts, load, require_text
+from explainer.content import Content, Facts, load_for_command, require_text
 
 OUT_DIR = Path(__file__).resolve().parent.parent / "static" / "light"
 
@@ -323,10 +323,8 @@ def build(content: Content, out_dir: Path | str = OUT_DIR) -> list[Path]:
 def main() -> int:
     """`python -m explainer.light [OUT_DIR]`: regenerate the light pages from content/."""
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT_DIR
-    try:
-        content = load(CONTENT_DIR)
-    except ContentError as err:
-        print(f"Content problem: {err}", file=sys.stderr)
+    content = load_for_command()
+    if content is None:
         return 1
     for path in build(content, out):
         print(f"wrote {path} ({path.stat().st_size / 1024:.1f} KB)")
