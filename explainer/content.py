@@ -496,7 +496,9 @@ def load(root: Path | str | None = None) -> Content:
 def load_for_command(root: Path | str | None = None) -> Content | None:
     """load() for command-line tools: on a problem, say it plainly on stderr and return None."""
     # Outside a running app Streamlit warns that its caches have no runtime; that is expected here.
-    logging.getLogger("streamlit.runtime.caching").setLevel(logging.ERROR)
+    # Streamlit sets its loggers' levels when it is imported, so quieten the cache logger after that.
+    import streamlit  # noqa: F401
+    logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
     try:
         import explainer.views  # noqa: F401  (declares the UI text keys that load() checks)
         return load(root)
