@@ -314,7 +314,7 @@ def questions(content: Content) -> None:
 
 SLIDE_CSS = """
 <style>
-[data-testid="stMainBlockContainer"] { padding-top: 1.5rem; padding-bottom: 1rem; max-width: 1800px; }
+[data-testid="stMainBlockContainer"] { padding-top: 3.5rem; padding-bottom: 1rem; max-width: 1800px; }
 [data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li { font-size: 28px; line-height: 1.4; }
 [data-testid="stMainBlockContainer"] h1 { font-size: 56px; }
 </style>
