@@ -22,13 +22,13 @@ def free_port() -> int:
 class Server:
     """A Streamlit process on a free loopback port: the app (`explainer.serve`) or bench/minimal.py."""
 
-    def __init__(self, reference: bool = False, log_dir: Path | None = None):
+    def __init__(self, reference: bool = False, log_dir: Path | None = None, options: tuple[str, ...] = ()):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         command = (["-m", "streamlit", "run", str(ROOT / "bench" / "minimal.py")] if reference
                    else ["-m", "explainer.serve"])
         log = open(os.devnull, "w") if log_dir is None else (log_dir / f"server-{self.port}.log").open("w")
-        self.proc = subprocess.Popen([sys.executable, *command, "--server.port", str(self.port), *OPTIONS],
+        self.proc = subprocess.Popen([sys.executable, *command, "--server.port", str(self.port), *OPTIONS, *options],
                                      cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
         wait_healthy(self.url)
 

@@ -2,7 +2,9 @@
 
 It speaks the browser's protocol (BackMsg/ForwardMsg protobufs from `streamlit.proto`) on
 `/_stcore/stream`, so one process can hold dozens of sessions and time each run from the rerun request
-to the server's script-finished message.
+to the server's script-finished message. A server started with `--browser.gatherUsageStats true` also
+reports how long the script itself ran (Streamlit's page profile message); this client reads that figure
+and sends nothing anywhere else.
 """
 from __future__ import annotations
 
@@ -26,10 +28,11 @@ class RunFailed(RuntimeError):
 
 @dataclass
 class Run:
-    ms: float
+    ms: float  # rerun request sent to script-finished received, as the client sees it
     messages: int
     bytes: int
     exceptions: list[str]
+    script_ms: float | None = None  # the server's own timer around the script run, when it reports it
 
 
 @dataclass
@@ -100,7 +103,7 @@ class Session:
         info.url = f"{self.base_url.rstrip('/')}/{self.page}"
         info.is_embedded, info.color_scheme = False, "light"
         self.texts = []
-        exceptions, count, size = [], 0, 0
+        exceptions, count, size, script_ms = [], 0, 0, None
         start = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
         deadline = start + timeout
@@ -114,6 +117,8 @@ class Session:
                 self.page_script_hash = fwd.navigation.page_script_hash
             elif kind == "page_info_changed":
                 self.query_string = fwd.page_info_changed.query_string
+            elif kind == "page_profile":
+                script_ms = fwd.page_profile.exec_time / 1000  # microseconds, preparation included
             elif kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
                 self._note(fwd.delta.new_element, exceptions)
             elif kind == "script_finished":
@@ -122,7 +127,7 @@ class Session:
                 elapsed = (time.perf_counter() - start) * 1000
                 if fwd.script_finished not in FINISHED:
                     raise RunFailed(f"script finished with status {fwd.script_finished}")
-                return Run(elapsed, count, size, exceptions)
+                return Run(elapsed, count, size, exceptions, script_ms)
 
     def _note(self, element, exceptions: list[str]) -> None:
         kind = element.WhichOneof("type")

@@ -13,6 +13,7 @@ from explainer.content import Connection, Content, Stage, Treatment, require_tex
 BLUE, VERMILLION, GREEN, ORANGE, GREY, INK = "#0072B2", "#D55E00", "#009E73", "#E69F00", "#6B7280", "#1B1F24"
 TIER_COLOURS = ["#0072B2", "#56B4E9", "#009E73", "#E69F00", "#D55E00", "#CC79A7"]
 SELECTION = "stage"
+CHOSEN = "chosen"  # the ladder's options being compared, by short name
 ASPECT = 0.8  # height / width of the pathway chart, used to point arrowheads the way the lines go
 
 
@@ -43,8 +44,7 @@ def pathway_edges(stages: Sequence[Stage], connections: Sequence[Connection], vi
     return pd.DataFrame(rows)
 
 
-def pathway_nodes(stages: Sequence[Stage], view: str, selected: str | None,
-                  treatment: Treatment | None, scale: float = 1.0) -> pd.DataFrame:
+def pathway_nodes(stages: Sequence[Stage], view: str, treatment: Treatment | None) -> pd.DataFrame:
     acts = set(treatment.acts_at) if treatment else set()
     rows = []
     for order, s in enumerate(stages, 1):
@@ -52,9 +52,7 @@ def pathway_nodes(stages: Sequence[Stage], view: str, selected: str | None,
         rows.append({
             "id": s.id, "order": order, "name": s.name, "x": s.x, "y": s.y,
             "label": f"{order}. {s.label}" + (" ◆" if marked else ""),
-            "selected": s.id == selected,
             "treatment": "acts here" if marked else "",
-            "size": (900 if s.id == selected else 520) * scale ** 2,
             "loud": view == "chronic" and s.id == "dorsal-horn",
         })
     return pd.DataFrame(rows)
@@ -63,9 +61,10 @@ def pathway_nodes(stages: Sequence[Stage], view: str, selected: str | None,
 def pathway(stages: Sequence[Stage], connections: Sequence[Connection], view: str = "acute",
             selected: str | None = None, treatment: Treatment | None = None, scale: float = 1.0) -> alt.LayerChart:
     """The pain pathway: stages as clickable points, arrows for the signal up and the brakes down.
-    `scale` enlarges type and marks, e.g. for a projector."""
+    `scale` enlarges type and marks, e.g. for a projector. Everything that shows the chosen stage follows
+    the click selection, so a spec built once serves every stage (see `with_selection`)."""
     edges = pathway_edges(stages, connections, view)
-    nodes = pathway_nodes(stages, view, selected, treatment, scale)
+    nodes = pathway_nodes(stages, view, treatment)
     x = alt.X("x:Q", scale=alt.Scale(domain=[-4, 135]), axis=None)
     y = alt.Y("y:Q", scale=alt.Scale(domain=[-6, 106]), axis=None)
     up_colour = VERMILLION if view == "chronic" else BLUE
@@ -90,14 +89,14 @@ def pathway(stages: Sequence[Stage], connections: Sequence[Connection], view: st
         scale=alt.Scale(domain=["signal up", "brakes down"], range=[up_colour, GREEN])),
         opacity=alt.Opacity("opacity:Q", scale=None),
     )
-    initial = [{"id": selected}] if selected else None
+    initial = [{"id": selected}] if selected else alt.Undefined
     pick = alt.selection_point(name=SELECTION, fields=["id"], on="click", value=initial,
                                clear=False, empty=False)
     points = alt.Chart(nodes).mark_point(filled=True, opacity=1, stroke=INK, cursor="pointer").encode(
         x=x, y=y,
         shape=alt.Shape("treatment:N", scale=alt.Scale(domain=["", "acts here"], range=["circle", "diamond"]),
                         legend=None),
-        size=alt.Size("size:Q", scale=None),
+        size=alt.condition(pick, alt.value(900 * scale ** 2), alt.value(520 * scale ** 2)),
         color=alt.condition("datum.treatment == 'acts here'", alt.value(ORANGE), alt.value("#FFFFFF")),
         strokeWidth=alt.condition(pick, alt.value(5), alt.value(2)),
         tooltip=[alt.Tooltip("name:N", title="Stage")], description="label:N",
@@ -106,9 +105,36 @@ def pathway(stages: Sequence[Stage], connections: Sequence[Connection], view: st
     labels = [
         label.mark_text(align="left", dx=16 * scale, fontSize=14 * scale, color=INK, fontWeight=weight, aria=False)
         .transform_filter(test)
-        for weight, test in (("normal", "!datum.selected"), ("bold", "datum.selected"))
+        for weight, test in (("normal", ~pick), ("bold", pick))
     ]
     return alt.layer(lines, heads, points, *labels).properties(height=440 * scale).configure_view(stroke=None)
+
+
+def _with_param(spec: dict, name: str, value) -> dict:
+    """A copy of a chart spec whose param `name` starts at `value` (None: no initial value). Only the
+    params list is copied; the rest, data included, is shared with `spec`, which is left unchanged."""
+    def swap(params: list[dict]) -> list[dict]:
+        out = []
+        for p in params:
+            if p["name"] == name:
+                p = {k: v for k, v in p.items() if k != "value"}
+                if value is not None:
+                    p["value"] = value
+            out.append(p)
+        return out
+
+    if any(p["name"] == name for p in spec.get("params", [])):
+        return {**spec, "params": swap(spec["params"])}
+    layers = spec.get("layer", [])
+    if any(p["name"] == name for layer in layers for p in layer.get("params", [])):
+        return {**spec, "layer": [{**layer, "params": swap(layer["params"])} if "params" in layer else layer
+                                  for layer in layers]}
+    raise KeyError(f"the chart has no param {name!r}")
+
+
+def with_selection(spec: dict, selected: str | None) -> dict:
+    """A pathway spec (from `pathway(...).to_dict()`) starting with `selected` chosen, without a rebuild."""
+    return _with_param(spec, SELECTION, [{"id": selected}] if selected else None)
 
 
 def windup_curve(repeats: int, brakes: float) -> pd.DataFrame:
@@ -133,14 +159,16 @@ def windup(curve: pd.DataFrame, chronic: bool) -> alt.Chart:
 
 
 def ladder(treatments: Sequence[Treatment], selected: Sequence[str] = (), scale: float = 1.0) -> alt.Chart:
-    """Options from least to most invasive: a step per tier, the chosen ones marked by weight and a tick."""
-    rows = [{
-        "id": t.id, "name": t.short + (" ✓" if t.id in selected else ""), "tier": t.tier,
-        "order": n, "tier_label": f"Step {t.tier}", "chosen": t.id in selected,
-    } for n, t in enumerate(treatments)]
+    """Options from least to most invasive: a step per tier, the chosen ones marked by an outline and a
+    tick. Which are chosen is a param, so a spec built once serves every choice (see `with_chosen`)."""
+    rows = [{"id": t.id, "name": t.short, "tier": t.tier, "order": n, "tier_label": f"Step {t.tier}"}
+            for n, t in enumerate(treatments)]
     data = pd.DataFrame(rows)
+    chosen = alt.param(name=CHOSEN, value=[t.short for t in treatments if t.id in selected])
+    is_chosen = f"indexof({CHOSEN}, datum.name) >= 0"
     y = alt.Y("name:N", sort=alt.SortField("order"), title=None,
-              axis=alt.Axis(labelFontSize=14 * scale, labelLimit=220 * scale, labelColor=INK))
+              axis=alt.Axis(labelFontSize=14 * scale, labelLimit=220 * scale, labelColor=INK,
+                            labelExpr=f"indexof({CHOSEN}, datum.value) >= 0 ? datum.value + ' ✓' : datum.value"))
     bars = alt.Chart(data).mark_bar(height=18 * scale, cornerRadiusEnd=3).encode(
         x=alt.X("tier:Q", title="How invasive (step 1 least, step 6 most)",
                 scale=alt.Scale(domain=[0, 6]),
@@ -148,14 +176,19 @@ def ladder(treatments: Sequence[Treatment], selected: Sequence[str] = (), scale:
                               labelFontSize=12 * scale, titleFontSize=13 * scale)),
         y=y,
         color=alt.Color("tier:O", scale=alt.Scale(range=TIER_COLOURS), legend=None),
-        stroke=alt.condition("datum.chosen", alt.value(INK), alt.value(None)),
-        strokeWidth=alt.condition("datum.chosen", alt.value(2.5), alt.value(0)),
+        stroke=alt.condition(is_chosen, alt.value(INK), alt.value(None)),
+        strokeWidth=alt.condition(is_chosen, alt.value(2.5), alt.value(0)),
         tooltip=[alt.Tooltip("name:N", title="Option"), alt.Tooltip("tier_label:N", title="Step")],
     )
     text = alt.Chart(data).mark_text(align="left", dx=4, fontSize=12 * scale, color=INK).encode(
         x="tier:Q", y=y, text="tier_label:N",
     )
-    return (bars + text).properties(height=alt.Step(30 * scale))
+    return (bars + text).properties(height=alt.Step(30 * scale)).add_params(chosen)
+
+
+def with_chosen(spec: dict, treatments: Sequence[Treatment], selected: Sequence[str]) -> dict:
+    """A ladder spec (from `ladder(...).to_dict()`) with `selected` (ids) marked, without a rebuild."""
+    return _with_param(spec, CHOSEN, [t.short for t in treatments if t.id in selected])
 
 
 def fit(ranked: Sequence[tuple[str, int]], best: int) -> alt.Chart:

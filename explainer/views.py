@@ -21,20 +21,29 @@ require_text(
 # --- chart specs, built once -----------------------------------------------------------------
 # Building and validating an Altair chart takes tenths of a second; a rerun must take milliseconds. Each
 # spec is built once per content version and arguments, then served from the cache to every session.
+# The chosen stage and the compared options are params set on a copy, so they need no build of their own.
 
 _CACHE = {"max_entries": 1000, "show_spinner": False, "hash_funcs": {Content: lambda c: c.version}}
 
 
 @st.cache_data(**_CACHE)
-def pathway_spec(content: Content, view: str, selected: str | None, treatment: str | None,
-                 scale: float = 1.0) -> dict:
-    return charts.pathway(content.pathway.stages, content.pathway.connections, view, selected,
+def _pathway_base(content: Content, view: str, treatment: str | None, scale: float) -> dict:
+    return charts.pathway(content.pathway.stages, content.pathway.connections, view, None,
                           content.treatments.get(treatment or ""), scale).to_dict()
 
 
+def pathway_spec(content: Content, view: str, selected: str | None, treatment: str | None,
+                 scale: float = 1.0) -> dict:
+    return charts.with_selection(_pathway_base(content, view, treatment, scale), selected)
+
+
 @st.cache_data(**_CACHE)
+def _ladder_base(content: Content, scale: float) -> dict:
+    return charts.ladder(content.ladder(), (), scale).to_dict()
+
+
 def ladder_spec(content: Content, selected: tuple[str, ...] = (), scale: float = 1.0) -> dict:
-    return charts.ladder(content.ladder(), selected, scale).to_dict()
+    return charts.with_chosen(_ladder_base(content, scale), content.ladder(), selected)
 
 
 @st.cache_data(**_CACHE)
@@ -217,18 +226,19 @@ def ladder_text(content: Content) -> None:
         st.markdown(f"**{content.text('treatments.step', tier=tier.tier)}: {tier.name}.** {tier.summary}")
         for t in (t for t in content.ladder() if t.tier == tier.tier):
             with st.expander(t.name):
-                # One Markdown block per option: a dozen options times ten elements made reruns slow.
+                # One Markdown block per option, sources included: every element costs the server a
+                # little and the browser more (a dozen options times ten elements made the page slow).
                 st.markdown("\n\n".join([
                     t.summary,
                     *(f"**{content.text(f'row.{row}')}** {handout.cell(content, t, row)}" for row in handout.ROWS),
                     f"[{content.text('treatments.see_pathway')}]({links.href(links.PathwayState(treatment=t.id))})",
+                    ":small[" + source_text(content, t.sources).replace("[", "\\[").replace("]", "\\]") + "]",
                 ]))
-                source_note(content, t.sources)
 
 
-def source_note(content: Content, ids: Sequence[str]) -> None:
-    st.caption(content.text("sources.inline") + " " + "; ".join(
-        f"{content.sources[s].title} ({content.sources[s].year})" for s in ids))
+def source_text(content: Content, ids: Sequence[str]) -> str:
+    return content.text("sources.inline") + " " + "; ".join(
+        f"{content.sources[s].title} ({content.sources[s].year})" for s in ids)
 
 
 def comparison(content: Content, compare: Sequence[str]) -> None:

@@ -39,9 +39,36 @@ def test_chronic_view_turns_signals_up_and_brakes_down(content):
     assert _spec(content, "acute") != _spec(content, "chronic")
 
 
+def _params(spec):
+    return spec.get("params", []) + [p for layer in spec.get("layer", []) for p in layer.get("params", [])]
+
+
+def test_choosing_a_stage_on_a_built_spec_matches_building_it_chosen(content):
+    """Pages build the pathway once and set the chosen stage on a copy; that must equal a fresh build."""
+    built = _spec(content, "chronic", selected="thalamus")
+    base = _spec(content, "chronic", selected=None)
+    before = repr(base)
+    chosen = charts.with_selection(base, "thalamus")
+    assert repr(base) == before, "the cached spec was changed"
+    assert _params(chosen) == _params(built)
+    assert ["value" in p for p in _params(base)] == [False]
+    assert charts.with_selection(chosen, None) == base
+
+
+def test_everything_that_shows_the_chosen_stage_follows_the_selection(content):
+    """Size and bold label come from the click selection, not from data baked in per stage."""
+    spec = _spec(content)
+    points = next(layer for layer in spec["layer"] if layer["encoding"].get("size"))
+    size = points["encoding"]["size"]
+    assert size["condition"]["param"] == charts.SELECTION and size["condition"]["value"] > size["value"]
+    filters = [t["filter"] for layer in spec["layer"] for t in layer.get("transform", []) if "filter" in t]
+    assert {"param": charts.SELECTION, "empty": False} in filters
+    assert {"not": {"param": charts.SELECTION, "empty": False}} in filters
+
+
 def test_treatment_overlay_marks_its_stages_by_shape_not_only_colour(content):
     treatment = content.treatments["spinal-cord-stimulation"]
-    nodes = charts.pathway_nodes(content.pathway.stages, "acute", None, treatment)
+    nodes = charts.pathway_nodes(content.pathway.stages, "acute", treatment)
     marked = nodes[nodes["treatment"] == "acts here"]
     assert set(marked["id"]) == set(treatment.acts_at)
     assert all(label.endswith("◆") for label in marked["label"])
@@ -59,7 +86,20 @@ def test_ladder_orders_options_by_tier(content):
     spec = charts.ladder(content.ladder(), ["massage"]).to_dict()
     rows = next(rows for rows in spec["datasets"].values() if rows and "tier" in rows[0])
     assert [r["tier"] for r in sorted(rows, key=lambda r: r["order"])] == sorted(r["tier"] for r in rows)
-    assert [r["id"] for r in rows if r["chosen"]] == ["massage"]
+
+
+def test_ladder_marks_the_compared_options_by_name(content):
+    ladder = content.ladder()
+    built = charts.ladder(ladder, ["spine-surgery", "massage"]).to_dict()
+    short = {t.id: t.short for t in ladder}
+    assert [p["value"] for p in _params(built) if p["name"] == charts.CHOSEN] == [
+        [short["massage"], short["spine-surgery"]]]  # in ladder order
+    base = charts.ladder(ladder).to_dict()
+    assert _params(charts.with_chosen(base, ladder, ["spine-surgery", "massage"])) == _params(built)
+    assert _params(base) == [{"name": charts.CHOSEN, "value": []}]
+    bars = built["layer"][0]["encoding"]
+    assert charts.CHOSEN in bars["stroke"]["condition"]["test"]
+    assert charts.CHOSEN in bars["y"]["axis"]["labelExpr"]
 
 
 def test_fit_chart_keeps_the_ranked_order():

@@ -45,3 +45,37 @@ def test_broken_content_shows_a_friendly_page_and_logs_the_exact_problem(browser
     while MESSAGE not in log.read_text(encoding="utf-8") and time.monotonic() < deadline:
         time.sleep(0.1)
     assert MESSAGE in log.read_text(encoding="utf-8"), log.read_text(encoding="utf-8")[-2000:]
+
+
+@pytest.fixture
+def app_on_a_copy(tmp_path):
+    content_copy = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content_copy)
+    proc, url, log = start_app(content_dir=content_copy)
+    yield url, content_copy
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def test_staff_edits_show_on_the_next_visit_without_a_restart(browser, app_on_a_copy):
+    """The server does not watch source files (for speed), so content/ must still be read afresh when it changes."""
+    url, content_copy = app_on_a_copy
+    home = content_copy / "pages" / "home.md"
+    original = home.read_text(encoding="utf-8")
+    context, page, _ = new_visitor(browser)
+    try:
+        visit(page, url + "/")
+        assert page.locator("h1").first.inner_text().strip() == "Pain after back surgery"
+        home.write_text(original.replace('title: "Pain after back surgery"', 'title: "Back pain after surgery"'),
+                        encoding="utf-8")
+        visit(page, url + "/")
+        assert page.locator("h1").first.inner_text().strip() == "Back pain after surgery"
+        # A mistake while editing: visitors get the friendly page, and the guide is back once it is fixed.
+        home.write_text(original.replace("title:", "titel:"), encoding="utf-8")
+        visit(page, url + "/")
+        assert page.locator("h1").first.inner_text().strip() == "This guide is being updated"
+        home.write_text(original, encoding="utf-8")
+        visit(page, url + "/")
+        assert page.locator("h1").first.inner_text().strip() == "Pain after back surgery"
+    finally:
+        context.close()
