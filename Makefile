@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
+ARGS ?=
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: run light test test-unit test-e2e check-content browser clean
@@ -27,7 +28,7 @@ light: check-content
 	$(PY) -m explainer.light
 
 run: light
-	$(PY) -m explainer.serve --server.port $(PORT)
+	$(PY) -m explainer.serve --server.port $(PORT) $(ARGS)
 
 # Debian's Chromium drives the browser tests; browser downloads do not work offline.
 browser:

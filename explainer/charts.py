@@ -198,7 +198,7 @@ def fit(ranked: Sequence[tuple[str, int]], best: int) -> alt.Chart:
                           "does not fit" if score < 0 else "neutral"} for name, score in ranked])
     limit = max(best, 1)
     return alt.Chart(data).mark_bar(height=16).encode(
-        x=alt.X("score:Q", title="Fit with your answers (left: poor, right: good)",
+        x=alt.X("score:Q", title=["Fit with your answers", "(left: poor, right: good)"],  # two lines fit a phone
                 scale=alt.Scale(domain=[-limit, limit]),
                 axis=alt.Axis(labelColor=INK, titleColor=INK, tickMinStep=1, format="+d")),
         y=alt.Y("name:N", sort=[name for name, _ in ranked], title=None,

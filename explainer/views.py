@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from urllib.parse import urlencode
 
 import streamlit as st
+from streamlit import dataframe_util
 
 from explainer import charts, decision, handout, links, share
 from explainer.content import Content, ContentError, Stage, require_text
@@ -26,10 +27,17 @@ require_text(
 _CACHE = {"max_entries": 1000, "show_spinner": False, "hash_funcs": {Content: lambda c: c.version}}
 
 
+def _arrow(spec: dict) -> dict:
+    """The spec with its datasets already in Arrow, the form st.vega_lite_chart sends them in. Given rows,
+    it converts them with this same function on every run, a few milliseconds per chart."""
+    return {**spec, "datasets": {name: dataframe_util.convert_anything_to_arrow_bytes(rows)
+                                 for name, rows in spec.get("datasets", {}).items()}}
+
+
 @st.cache_data(**_CACHE)
 def _pathway_base(content: Content, view: str, treatment: str | None, scale: float) -> dict:
-    return charts.pathway(content.pathway.stages, content.pathway.connections, view, None,
-                          content.treatments.get(treatment or ""), scale).to_dict()
+    return _arrow(charts.pathway(content.pathway.stages, content.pathway.connections, view, None,
+                                 content.treatments.get(treatment or ""), scale).to_dict())
 
 
 def pathway_spec(content: Content, view: str, selected: str | None, treatment: str | None,
@@ -39,7 +47,7 @@ def pathway_spec(content: Content, view: str, selected: str | None, treatment: s
 
 @st.cache_data(**_CACHE)
 def _ladder_base(content: Content, scale: float) -> dict:
-    return charts.ladder(content.ladder(), (), scale).to_dict()
+    return _arrow(charts.ladder(content.ladder(), (), scale).to_dict())
 
 
 def ladder_spec(content: Content, selected: tuple[str, ...] = (), scale: float = 1.0) -> dict:
@@ -48,12 +56,12 @@ def ladder_spec(content: Content, selected: tuple[str, ...] = (), scale: float =
 
 @st.cache_data(**_CACHE)
 def windup_spec(repeats: int, brakes: int, chronic: bool) -> dict:
-    return charts.windup(charts.windup_curve(repeats, brakes / 100), chronic).to_dict()
+    return _arrow(charts.windup(charts.windup_curve(repeats, brakes / 100), chronic).to_dict())
 
 
 @st.cache_data(**_CACHE)
 def fit_spec(ranked: tuple[tuple[str, int], ...], best: int) -> dict:
-    return charts.fit(ranked, best).to_dict()
+    return _arrow(charts.fit(ranked, best).to_dict())
 
 
 def chart(spec: dict, alt: str, **options):
@@ -135,6 +143,23 @@ FRAME_CSS = """
 /* Streamlit marks a focused select only by a 1 px border colour; keyboard users need a clear ring. */
 [data-testid="stSelectbox"]:focus-within, [data-testid="stMultiSelect"]:focus-within {
   outline: 3px solid #0B5563; outline-offset: 4px; border-radius: 4px;
+}
+/* The comparison is one table. Each answer starts with its option's name in bold: on wide screens the
+   column heading says it already; on phones the table stacks into a block per question and the name
+   is shown. */
+.st-key-comparison td:not(:first-child) > strong:first-child { display: none; }
+.st-key-comparison table { table-layout: fixed; width: 100%; }
+.st-key-comparison th:first-child { width: 22%; }
+.st-key-comparison td { vertical-align: top; }
+@media (max-width: 640px) {
+  .st-key-comparison table, .st-key-comparison tbody, .st-key-comparison tr, .st-key-comparison td {
+    display: block; width: 100%; border: none;
+  }
+  .st-key-comparison thead { display: none; }
+  .st-key-comparison tr { margin-bottom: 1rem; }
+  .st-key-comparison td { padding: 0.2rem 0; }
+  .st-key-comparison td:first-child { font-size: 1.15rem; }
+  .st-key-comparison td:not(:first-child) > strong:first-child { display: inline; }
 }
 </style>
 """
@@ -242,18 +267,23 @@ def source_text(content: Content, ids: Sequence[str]) -> str:
 
 
 def comparison(content: Content, compare: Sequence[str]) -> None:
-    """Option-Grid style: a row per patient question, a column per option. Columns stack on phones,
-    so every answer carries its option's name."""
+    """Option-Grid style: a row per patient question, a column per option, as one Markdown table (one
+    element, not dozens). On phones FRAME_CSS stacks it, and every answer carries its option's name."""
+    def plain(text: str) -> str:  # one table cell: no line breaks, no column bars
+        return " ".join(text.split()).replace("|", "\\|")
+
     options = [content.treatments[tid] for tid in compare]
-    for row in handout.ROWS:
-        st.markdown(f"#### {content.text(f'row.{row}')}")
-        for option, column in zip(options, st.columns(len(options)), strict=True):
-            column.markdown(f"**{option.name}**  \n{handout.cell(content, option, row)}")
+    lines = ["| " + " | ".join([plain(content.text("handout.question")), *(plain(o.name) for o in options)]) + " |",
+             "|" + " --- |" * (len(options) + 1)]
+    lines += ["| " + " | ".join([f"**{plain(content.text(f'row.{row}'))}**", *(
+        f"**{plain(o.name)}:** {plain(handout.cell(content, o, row))}" for o in options)]) + " |"
+        for row in handout.ROWS]
+    with st.container(key="comparison"):
+        st.markdown("\n".join(lines))
     with st.container(border=True):
         none = content.no_treatment
-        st.markdown(f"**{content.text('treatments.no_treatment')}**")
-        for row in ("what", "duration", "risks", "evidence"):
-            st.markdown(f"*{content.text(f'row.{row}')}* {getattr(none, row)}")
+        st.markdown("\n\n".join([f"**{content.text('treatments.no_treatment')}**", *(
+            f"*{content.text(f'row.{row}')}* {getattr(none, row)}" for row in ("what", "duration", "risks", "evidence"))]))
 
 
 def share_base() -> str:

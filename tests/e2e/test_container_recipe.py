@@ -1,0 +1,153 @@
+"""deploy/Dockerfile, step by step, without a Docker engine: the build context its .dockerignore leaves,
+its pip install of requirements.txt alone in a new virtualenv, its RUN steps, then its CMD and HEALTHCHECK.
+
+What this does not cover: the base image (python:3.11-slim-bookworm) and its apt-get of nginx; the host's
+Debian nginx stands in for that one.
+"""
+import fnmatch
+import json
+import os
+import re
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from bench.servers import free_port
+from tests.e2e.conftest import ROOT
+
+DOCKERFILE = (ROOT / "deploy" / "Dockerfile").read_text()
+
+
+def _instructions() -> list[tuple[str, str]]:
+    """(INSTRUCTION, arguments) with continuation lines joined and comments dropped."""
+    text = re.sub(r"\\\n\s*", " ", DOCKERFILE)
+    out = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            word, _, rest = line.partition(" ")
+            out.append((word.upper(), rest.strip()))
+    return out
+
+
+def _ignored(relative: str, patterns: list[str]) -> bool:
+    parts = relative.split("/")
+    return any(fnmatch.fnmatch(relative, p.removeprefix("**/")) or fnmatch.fnmatch(parts[-1], p.removeprefix("**/"))
+               or any(fnmatch.fnmatch("/".join(parts[:n]), p) for n in range(1, len(parts)))
+               for p in patterns)
+
+
+def _build_context(target: Path) -> None:
+    """Copy the repository as `COPY . .` would, leaving out what .dockerignore names."""
+    patterns = [line.strip() for line in (ROOT / ".dockerignore").read_text().splitlines()
+                if line.strip() and not line.startswith("#")]
+    for path in ROOT.rglob("*"):
+        relative = path.relative_to(ROOT).as_posix()
+        if path.is_file() and not _ignored(relative, patterns):
+            (target / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target / relative)
+
+
+def _wait(predicate, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = predicate()
+        if result:
+            return result
+        time.sleep(0.5)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def test_the_dockerignore_leaves_out_local_environments_and_generated_files():
+    patterns = [line.strip() for line in (ROOT / ".dockerignore").read_text().splitlines()
+                if line.strip() and not line.startswith("#")]
+    for path in (".venv/bin/python", ".git/HEAD", "explainer/__pycache__/x.pyc", "static/light/index.html",
+                 "tests/e2e/artifacts/server.log"):
+        assert _ignored(path, patterns), path
+    for path in ("app.py", "requirements.txt", "content/site.yaml", "deploy/nginx.conf", "static/favicon.png",
+                 ".streamlit/config.toml"):
+        assert not _ignored(path, patterns), path
+
+
+@pytest.mark.skipif(not (shutil.which("nginx") or os.path.exists("/usr/sbin/nginx")),
+                    reason="needs nginx: apt-get install -y nginx")
+def test_the_container_recipe_builds_serves_and_passes_its_healthcheck(tmp_path):
+    steps = _instructions()
+    kinds = [kind for kind, _ in steps]
+    assert kinds[0] == "FROM" and "HEALTHCHECK" in kinds and kinds[-1] == "CMD"
+    app, venv = tmp_path / "app", tmp_path / "venv"
+    app.mkdir()
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    env = {**os.environ, "PATH": f"{venv / 'bin'}:{os.environ['PATH']}", "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("VIRTUAL_ENV", None)
+    env.pop("PYTHONPATH", None)
+    healthcheck = cmd = None
+    for kind, args in steps:
+        if kind == "COPY":
+            source, _, dest = args.rpartition(" ")
+            if source == ".":
+                _build_context(app)
+            else:
+                shutil.copy2(ROOT / source, app / dest)
+        elif kind == "RUN" and "apt-get" not in args:  # the base image's nginx: the host's stands in
+            subprocess.run(["sh", "-c", args.replace("--no-cache-dir ", "")], cwd=app, env=env, check=True,
+                           stdout=subprocess.DEVNULL)
+        elif kind == "ENV":
+            env.update(dict(pair.split("=", 1) for pair in shlex.split(args)))
+        elif kind == "HEALTHCHECK":
+            healthcheck = shlex.split(args.split(" CMD ", 1)[1])
+        elif kind == "CMD":
+            cmd = json.loads(args)
+    assert (app / "static" / "light" / "index.html").exists(), "the RUN steps did not write the light pages"
+    assert not (app / ".venv").exists() and not (app / ".git").exists()
+
+    # The container's ports, moved to free ones on this host.
+    port, app_port = free_port(), free_port()
+    cmd = [part.replace("--port 8080", f"--port {port} --app-port {app_port}") for part in cmd]
+    healthcheck = [part.replace(":8080/", f":{port}/") for part in healthcheck]
+    log = (tmp_path / "container.log").open("w")
+    proc = subprocess.Popen(cmd, cwd=app, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        _wait(lambda: subprocess.run(healthcheck, cwd=app, env=env, capture_output=True).returncode == 0,
+              90, "the HEALTHCHECK to pass")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/pathway", timeout=10) as response:
+            assert response.status == 200
+            assert response.headers.get("Content-Security-Policy")
+            assert "<noscript>" in response.read().decode()
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/app/static/light/index.html", timeout=10) as page:
+            assert "Pain after back surgery" in page.read().decode()
+        # The app answers a real session through nginx with the page's own words.
+        out = subprocess.run(
+            [sys.executable, "-c", "import asyncio, sys; from bench.wsclient import Session\n"
+             "async def main():\n"
+             f"    s = await Session('http://127.0.0.1:{port}').connect()\n"
+             "    run = await s.open('pathway'); await s.close()\n"
+             "    print(run.exceptions, any('Danger sensors' in t for t in s.texts))\n"
+             "asyncio.run(main())"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+        assert out.stdout.strip() == "[] True", out.stdout + out.stderr
+    finally:
+        proc.send_signal(signal.SIGTERM)  # what `docker stop` sends to the container's first process
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            raise AssertionError("the container's command did not stop on SIGTERM") from None
+    log.close()
+    assert "Serving http://0.0.0.0:" in (tmp_path / "container.log").read_text()
+    # nginx and the app stopped with it: nothing is left in the container's process group.
+    _wait(lambda: not _group_alive(proc.pid), 15, "nginx and the app to stop")
+
+
+def _group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+        return True
+    except ProcessLookupError:
+        return False
