@@ -12,8 +12,10 @@ import base64
 import contextlib
 import datetime
 import os
+import json
 import platform
 import statistics
+import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -108,6 +110,21 @@ def click_ms(page, selector: str, text: str, click) -> float:
     return page.wait_for_function(CLICK_DONE, arg=[selector, text], polling="raf", timeout=30_000).json_value()
 
 
+def open_stage_list(page, attempts: int = 3):
+    """Open the stage dropdown; a click that lands while the last list is still closing is tried again."""
+    options = page.get_by_role("option")
+    for attempt in range(attempts):
+        page.get_by_role("combobox", name="Choose a stage").click()
+        try:
+            options.first.wait_for(timeout=5_000)
+            return options
+        except PlaywrightTimeout:
+            if attempt == attempts - 1:
+                raise
+            page.keyboard.press("Escape")
+    return options
+
+
 def click_times(browser, app: Server, tries: int) -> dict:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -117,9 +134,7 @@ def click_times(browser, app: Server, tries: int) -> dict:
         page.wait_for_function(RENDERED, arg=[MARKER["app"], 2], polling="raf", timeout=60_000)
         names = None
         for i in range(tries + 1):
-            page.get_by_label("Choose a stage").click()
-            options = page.get_by_role("option")
-            options.first.wait_for()
+            options = open_stage_list(page)
             names = names or [t.split(". ", 1)[1] for t in options.all_inner_texts()]
             pick = (i + 1) % len(names)
             ms = click_ms(page, ".st-key-stage_details", names[pick], lambda: options.nth(pick).click())
@@ -211,6 +226,44 @@ def phone_paints(browser, app: Server, proxy: str, tries: int) -> dict:
     return {name: median(phone_first_paint(browser, url) for _ in range(tries)) for name, url in addresses.items()}
 
 
+LIGHTHOUSE = ROOT / "bench" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_AUDITS = {"first-contentful-paint": "first paint", "largest-contentful-paint": "largest paint",
+                     "speed-index": "speed index"}
+
+
+def lighthouse_run(url: str) -> dict:
+    """One Lighthouse run, its default mobile profile (a mid-range phone on slow 4G, simulated), performance only."""
+    with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as folder:
+        out = Path(folder) / "report.json"
+        subprocess.run(
+            [str(LIGHTHOUSE), url, "--only-categories=performance", "--output=json", f"--output-path={out}",
+             "--quiet", "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS)],
+            env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, timeout=180,
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        report = json.loads(out.read_text())
+    audits = report["audits"]
+    return {**{name: audits[audit]["numericValue"] for audit, name in LIGHTHOUSE_AUDITS.items()},
+            "score": report["categories"]["performance"]["score"] * 100}
+
+
+def lighthouse_paints(app: Server, proxy: str, tries: int) -> dict | str:
+    """Median Lighthouse figures per address, or why Lighthouse was skipped."""
+    if not LIGHTHOUSE.exists():
+        return "skipped: Lighthouse is not installed (`make bench` installs it with npm when npm is present)"
+    addresses = {"light start page (static HTML)": f"{app.url}/app/static/light/index.html",
+                 "start page, served directly": f"{app.url}/",
+                 "start page, through nginx gzip": f"{proxy}/"}
+    out = {}
+    try:
+        for name, url in addresses.items():
+            runs = [lighthouse_run(url) for _ in range(tries)]
+            out[name] = {key: median(r[key] for r in runs) for key in runs[0]}
+    except (subprocess.SubprocessError, OSError, KeyError, ValueError) as err:
+        detail = getattr(err, "stderr", b"") or b""
+        return f"skipped: Lighthouse failed ({err}; {detail.decode(errors='replace')[-300:]})"
+    return out
+
+
 # ---- the server, over websockets -------------------------------------------------------------------
 # Servers for the websocket timings only: with usage stats on, Streamlit sends the client its own timer of
 # each script run (the page profile message). Only bench/wsclient.py connects to them; no browser loads
@@ -228,6 +281,10 @@ def timing(runs: list) -> dict:
 async def server_runs(url: str, ref_url: str, tries: int) -> tuple[dict, dict]:
     """Each page's first run in a new session, and each interaction: script time and round trip."""
     pages, actions = {}, {}
+    # A live server has other visitors; with none, Streamlit drops its compiled scripts after each visit.
+    others = [await Session(u).connect() for u in (url, ref_url)]
+    for other in others:
+        await other.open()
     for name, path, _ in [("reference (bench/minimal.py)", "/", 0), *PAGES]:
         url_here = ref_url if name.startswith("reference") else url
         page, _, query = path.strip("/").partition("?")
@@ -263,6 +320,8 @@ async def server_runs(url: str, ref_url: str, tries: int) -> tuple[dict, dict]:
         "compare", string_array_value=s.options("compare")[i % 3: i % 3 + 2]))
     actions["next slide"] = await interaction("talk", "slide=3", lambda s, i: s.change(
         "talk_next", trigger_value=True))
+    for other in others:
+        await other.close()
     return pages, actions
 
 
@@ -333,7 +392,7 @@ def chart_svg(renders: dict) -> str:
     return "\n".join(parts + ["</svg>"]) + "\n"
 
 
-def report(args, renders, clicks, pages, actions, mem, tp, sizes, paints, elapsed) -> str:
+def report(args, renders, clicks, pages, actions, mem, tp, sizes, paints, lighthouse, elapsed) -> str:
     ref = renders["reference"]
     lines = [
         "# Benchmarks", "",
@@ -402,10 +461,21 @@ def report(args, renders, clicks, pages, actions, mem, tp, sizes, paints, elapse
         lines += [f"- `{line}`" for line in STALLED]
     lines += ["", "## First paint on a simulated phone", "",
               "A first visit at 390x844 with Chromium's own throttling set to Lighthouse's slow-4G phone (150 ms "
-              "round trip, 1.6 Mbit/s down, CPU 4x slower): time to the first contentful paint. Lighthouse "
-              "itself was not used; it simulates the same profile.", "",
+              "round trip, 1.6 Mbit/s down, CPU 4x slower), applied to a real load: time to the first "
+              "contentful paint. Lighthouse's own figures, simulated from an unthrottled load, follow.", "",
               "| what | first paint ms |", "| --- | --- |"]
     lines += [f"| {name} | {ms:.0f} |" for name, ms in paints.items()]
+    lines += ["", "## Lighthouse on a simulated phone", "",
+              "Lighthouse 12 (npm, pinned in `bench/lighthouse/`) pointed at Debian's Chromium, with its default "
+              "mobile profile: a mid-range phone on slow 4G (150 ms round trip, 1.6 Mbit/s down, CPU 4x slower), "
+              "throttling simulated from an unthrottled load; performance category only, median of 3 runs.", ""]
+    if isinstance(lighthouse, str):
+        lines.append(lighthouse[0].upper() + lighthouse[1:] + ".")
+    else:
+        lines += ["| what | first paint ms | largest paint ms | speed index ms | performance score |",
+                  "| --- | --- | --- | --- | --- |"]
+        lines += [f"| {name} | {r['first paint']:.0f} | {r['largest paint']:.0f} | {r['speed index']:.0f} | "
+                  f"{r['score']:.0f} |" for name, r in lighthouse.items()]
     lines.append("")
     return "\n".join(lines)
 
@@ -434,12 +504,14 @@ def main() -> None:
                 sizes = download_sizes(browser, app, proxy, 3)
                 print("first paint on a simulated phone", flush=True)
                 paints = phone_paints(browser, app, proxy, 3)
+                print("Lighthouse", flush=True)
+                lighthouse = lighthouse_paints(app, proxy, 3)
             browser.close()
     print("memory", flush=True)
     mem = asyncio.run(memory(args.memory_tries))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     (args.out.parent / "benchmarks-render.svg").write_text(chart_svg(renders))
-    args.out.write_text(report(args, renders, clicks, pages, actions, mem, tp, sizes, paints,
+    args.out.write_text(report(args, renders, clicks, pages, actions, mem, tp, sizes, paints, lighthouse,
                                time.monotonic() - start))
     print(f"wrote {args.out}")
 

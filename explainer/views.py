@@ -303,8 +303,14 @@ def light_url(path: str) -> str:
 
 
 def share_panel(content: Content, path: str) -> None:
+    """The exact link, its QR code and the light page. Built only while open: nearly every choice changes
+    the link, and a new QR code costs more than the rest of a typical run."""
+    panel = st.expander(content.text("share.title"), icon=":material/share:", key="share_panel",
+                        on_change="rerun")
+    if not panel.open:
+        return
     url = current_view_url(path)
-    with st.expander(content.text("share.title"), icon=":material/share:"):
+    with panel:
         st.caption(content.text("share.copy"))
         st.code(url, language=None, wrap_lines=True)
         qr_image(share.qr_svg(url, scale=5), content.text("share.qr_alt", url=url))

@@ -5,7 +5,7 @@ PY ?= $(VENV)/bin/python
 CHROMIUM ?= /usr/bin/chromium
 REPLICAS ?= 1
 
-.PHONY: bench serve nginx
+.PHONY: bench serve nginx lighthouse
 
 # Debian's nginx, installed when missing and run as root; otherwise say what to install.
 nginx:
@@ -21,6 +21,19 @@ serve: nginx
 	test -x $(PY) || $(MAKE) $(VENV)/.runtime-installed
 	$(PY) -m deploy.proxy --replicas $(REPLICAS)
 
-bench: nginx
+# Lighthouse from npm, pinned in bench/lighthouse/package-lock.json, for the simulated phone. Optional: without
+# npm (or on a Node.js older than 18.16) the benchmark says so and measures the rest.
+LIGHTHOUSE_DIR := bench/lighthouse
+lighthouse:
+	@if ! command -v npm >/dev/null 2>&1; then \
+		echo "npm not found: make bench skips Lighthouse (install Node.js 18.16+ with npm to include it)" >&2; \
+	elif [ ! -x $(LIGHTHOUSE_DIR)/node_modules/.bin/lighthouse ] \
+		|| [ $(LIGHTHOUSE_DIR)/package-lock.json -nt $(LIGHTHOUSE_DIR)/node_modules/.package-lock.json ]; then \
+		echo "Installing Lighthouse for the benchmark (npm ci in $(LIGHTHOUSE_DIR))"; \
+		(cd $(LIGHTHOUSE_DIR) && npm ci --no-audit --no-fund --silent) \
+			|| echo "Lighthouse did not install: make bench skips it" >&2; \
+	fi
+
+bench: nginx lighthouse
 	@test -x $(CHROMIUM) || { echo "make bench needs Chromium: apt-get install -y chromium" >&2; exit 1; }
 	$(PY) -m bench.run

@@ -141,10 +141,13 @@ def test_unexpected_parameters_on_home_get_a_notice():
 
 
 def _shared(at: AppTest) -> tuple[str, str]:
-    """The link in the share panel and the SVG of its QR code."""
+    """The link in the share panel and the SVG of its QR code, opening the panel as a visitor would."""
     import base64
     import re
 
+    if not at.code:
+        at.session_state["share_panel"] = True
+        at.run()
     url = at.code[0].value
     image = next(e.value for e in at.markdown if "data:image/svg+xml;base64," in e.value and "QR code" in e.value)
     svg = base64.b64decode(re.search(r"base64,([A-Za-z0-9+/=]+)\)", image).group(1)).decode()
@@ -161,6 +164,15 @@ def test_share_panel_link_and_qr_code_reproduce_the_view(monkeypatch):
     assert matrix_from_svg(svg) == expected_matrix(url)
     at.selectbox(key="pathway_stage").set_value("thalamus").run()
     assert _shared(at)[0] == "https://pain.clinic.example/guide/pathway?stage=thalamus&view=chronic"
+
+
+def test_share_panel_is_built_only_once_opened_and_stays_open():
+    at = open_page("pathway", stage="cortex")
+    assert not at.code and not [e for e in at.markdown if "QR code" in e.value]
+    url, _ = _shared(at)
+    assert url.endswith("/pathway?stage=cortex")
+    at.selectbox(key="pathway_stage").set_value("thalamus").run()
+    assert at.code[0].value.endswith("/pathway?stage=thalamus")
 
 
 def test_share_link_drops_what_the_view_does_not_use(monkeypatch):
