@@ -83,7 +83,10 @@ def test_a_hostile_link_renders_the_page_with_a_notice(visitor, app_url, content
     open_sidebar = page.get_by_test_id("stExpandSidebarButton")
     if path == "/talk" and open_sidebar.is_visible():  # on slides the footer sits in the closed sidebar
         open_sidebar.click()
-    page.locator(".st-key-share_panel summary").click()  # the share panel is built when opened
+    # The share panel is built when opened. By keyboard: after /talk the sidebar stays open, and on a
+    # phone it covers the page.
+    page.locator(".st-key-share_panel summary").focus()
+    page.keyboard.press("Enter")
     page.locator('.st-key-share_panel [data-testid="stCode"]').wait_for()
     wait_idle(page)
     text = page.locator('[data-testid="stMain"]').text_content()  # folded text too, such as the share link
