@@ -11,8 +11,8 @@ import asyncio
 import base64
 import contextlib
 import datetime
-import os
 import json
+import os
 import platform
 import statistics
 import subprocess
@@ -122,7 +122,6 @@ def open_stage_list(page, attempts: int = 3):
             if attempt == attempts - 1:
                 raise
             page.keyboard.press("Escape")
-    return options
 
 
 def click_times(browser, app: Server, tries: int) -> dict:

@@ -111,25 +111,17 @@ def pathway(stages: Sequence[Stage], connections: Sequence[Connection], view: st
 
 
 def _with_param(spec: dict, name: str, value) -> dict:
-    """A copy of a chart spec whose param `name` starts at `value` (None: no initial value). Only the
-    params list is copied; the rest, data included, is shared with `spec`, which is left unchanged."""
-    def swap(params: list[dict]) -> list[dict]:
-        out = []
-        for p in params:
-            if p["name"] == name:
-                p = {k: v for k, v in p.items() if k != "value"}
-                if value is not None:
-                    p["value"] = value
-            out.append(p)
-        return out
-
-    if any(p["name"] == name for p in spec.get("params", [])):
-        return {**spec, "params": swap(spec["params"])}
-    layers = spec.get("layer", [])
-    if any(p["name"] == name for layer in layers for p in layer.get("params", [])):
-        return {**spec, "layer": [{**layer, "params": swap(layer["params"])} if "params" in layer else layer
-                                  for layer in layers]}
-    raise KeyError(f"the chart has no param {name!r}")
+    """A copy of a chart spec whose top-level param `name` starts at `value` (None: no initial value).
+    Altair lifts a layered chart's params to the top. Only the params list is copied; the rest, data
+    included, is shared with `spec`, which is left unchanged."""
+    if name not in {p["name"] for p in spec.get("params", [])}:
+        raise KeyError(f"the chart has no top-level param {name!r}")
+    params = []
+    for p in spec["params"]:
+        if p["name"] == name:
+            p = {k: v for k, v in p.items() if k != "value"} | ({} if value is None else {"value": value})
+        params.append(p)
+    return {**spec, "params": params}
 
 
 def with_selection(spec: dict, selected: str | None) -> dict:
