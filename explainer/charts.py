@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-from explainer.content import Connection, Content, Stage, Treatment, require_text
+from explainer.content import Connection, Content, Stage, Treatment
 
 # Okabe-Ito colours: distinguishable with the common colour-vision differences, and never the only cue.
 BLUE, VERMILLION, GREEN, ORANGE, GREY, INK = "#0072B2", "#D55E00", "#009E73", "#E69F00", "#6B7280", "#1B1F24"
@@ -221,4 +221,3 @@ def ladder_alt(content: Content) -> str:
     return content.text("treatments.alt", steps=steps)
 
 
-require_text("pathway.alt", "pathway.alt_selected", "pathway.alt_treatment", "treatments.alt")

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 from urllib.parse import urlencode
 
-MAX_VALUE_LENGTH = 200
+from explainer import routes
+
+MAX_VALUE_LENGTH = 1000  # room for every question ticked; far below what a hostile link sends
 MAX_COMPARE = 3
 VIEWS = ("acute", "chronic")
 
@@ -81,16 +83,18 @@ def _choice(params: Params, name: str, allowed: Iterable[str], notices: list[Not
     return value
 
 
-def _unexpected(params: Params, known: set[str], notices: list[Notice]) -> None:
-    # Streamlit's own parameters are not ours to judge.
+def _unexpected(params: Params, route_id: str, notices: list[Notice]) -> None:
+    """A notice for each parameter the page does not read (its route lists those it does)."""
+    known = routes.BY_ID[route_id].params
     for name in params:
+        # Streamlit's own parameters are not ours to judge.
         if name not in known and not name.startswith("embed"):
             notices.append(Notice(name, "unknown-parameter"))
 
 
 def parse_pathway(params: Params, stages: Iterable[str], treatments: Iterable[str]) -> Parsed[PathwayState]:
     notices: list[Notice] = []
-    _unexpected(params, {"stage", "view", "treatment"}, notices)
+    _unexpected(params, "pathway", notices)
     state = PathwayState(
         stage=_choice(params, "stage", stages, notices),
         view=_choice(params, "view", VIEWS, notices) or "acute",
@@ -143,7 +147,7 @@ def _matters(params: Params, wishes: Sequence[str], notices: list[Notice]) -> tu
 def parse_treatments(params: Params, treatments: Iterable[str], wishes: Sequence[str] = (),
                      questions: Iterable[str] = ()) -> Parsed[TreatmentsState]:
     notices: list[Notice] = []
-    _unexpected(params, {"compare", "matters", "ask"}, notices)
+    _unexpected(params, "treatments", notices)
     state = TreatmentsState(
         compare=tuple(_id_list(params, "compare", treatments, notices, MAX_COMPARE)),
         matters=_matters(params, wishes, notices),
@@ -155,7 +159,7 @@ def parse_treatments(params: Params, treatments: Iterable[str], wishes: Sequence
 def parse_talk(params: Params, slide_count: int) -> Parsed[TalkState]:
     """Slides are 1-based; anything out of range goes to the nearest slide there is."""
     notices: list[Notice] = []
-    _unexpected(params, {"slide"}, notices)
+    _unexpected(params, "talk", notices)
     raw = _single(params, "slide", notices)
     slide = 1
     if raw is not None:
@@ -172,11 +176,17 @@ def parse_talk(params: Params, slide_count: int) -> Parsed[TalkState]:
 
 def parse_learn(params: Params, terms: Iterable[str]) -> Parsed[LearnState]:
     notices: list[Notice] = []
-    _unexpected(params, {"term"}, notices)
+    _unexpected(params, "learn", notices)
     return Parsed(LearnState(_choice(params, "term", terms, notices)), tuple(notices))
 
 
-def to_params(state: PathwayState | TreatmentsState | TalkState | LearnState | None) -> dict[str, str]:
+State = PathwayState | TreatmentsState | TalkState | LearnState
+# Which page each state belongs to; its path comes from the route registry.
+ROUTE_OF: dict[type, str] = {PathwayState: "pathway", TreatmentsState: "treatments", TalkState: "talk",
+                             LearnState: "learn"}
+
+
+def to_params(state: State | None) -> dict[str, str]:
     """The query parameters that reproduce a state; defaults that need no saying are left out.
     None is the state of a page that takes no parameters."""
     if state is None:
@@ -197,13 +207,10 @@ def to_params(state: PathwayState | TreatmentsState | TalkState | LearnState | N
     return {k: v for k, v in out.items() if v}
 
 
-PATHS = {PathwayState: "pathway", TreatmentsState: "treatments", TalkState: "talk", LearnState: "learn"}
-
-
-def href(state: PathwayState | TreatmentsState | TalkState | LearnState) -> str:
+def href(state: State) -> str:
     """A relative link to the view, e.g. `/pathway?stage=dorsal-horn&view=chronic`."""
     query = urlencode(to_params(state), safe=",")
-    return f"/{PATHS[type(state)]}" + (f"?{query}" if query else "")
+    return routes.BY_ID[ROUTE_OF[type(state)]].href + (f"?{query}" if query else "")
 
 
 def absolute(base: str, relative: str) -> str:
@@ -211,9 +218,8 @@ def absolute(base: str, relative: str) -> str:
     return base.rstrip("/") + relative
 
 
-
 def parse_none(params: Params) -> Parsed[None]:
     """Pages that take no parameters still say when a link carried some."""
     notices: list[Notice] = []
-    _unexpected(params, set(), notices)
+    _unexpected(params, "home", notices)
     return Parsed(None, tuple(notices))

@@ -9,10 +9,9 @@ from urllib.parse import urlsplit, urlunsplit
 import segno
 import segno.encoder
 
+from explainer import routes
+
 ENV_BASE = "EXPLAINER_PUBLIC_URL"
-PAGE_PATHS = ("pathway", "treatments", "talk", "learn")
-# App path -> its light page under /app/static/light/ (the talk has none of its own).
-LIGHT_PAGES = {"": "index.html", "pathway": "pathway.html", "treatments": "treatments.html", "learn": "learn.html"}
 
 
 def base_url(configured: str | None, visited: str | None) -> str:
@@ -26,7 +25,7 @@ def base_url(configured: str | None, visited: str | None) -> str:
             continue
         path = parts.path.rstrip("/")
         last = path.rsplit("/", 1)[-1]
-        if last in PAGE_PATHS:
+        if last and routes.by_path(last):
             path = path[: -len(last)].rstrip("/")
         return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
     return "http://localhost:8501"
@@ -45,6 +44,6 @@ def qr_svg(url: str, scale: int = 6) -> str | None:
         code = segno.make(url, error="m")
     except segno.encoder.DataOverflowError:
         return None
-    code.save(buffer, kind="svg", scale=scale, border=4, xmldecl=False,
-                                    svgns=True, dark="#000000", light="#FFFFFF")
+    code.save(buffer, kind="svg", scale=scale, border=4, xmldecl=False, svgns=True, dark="#000000",
+              light="#FFFFFF")
     return buffer.getvalue().decode("utf-8")

@@ -1,20 +1,21 @@
 """Learn more: glossary, questions to ask your care team, about this guide, and every source."""
 import streamlit as st
 
-from explainer import content, links, views
+from explainer import content, links
+from explainer.ui import frame, learn
 
 c = content.load()
-parsed = links.parse_learn(views.url_params(), c.glossary)
-views.notices(c, parsed.notices)
-views.set_url(parsed.state)
+parsed = links.parse_learn(frame.url_params(), c.glossary)
+frame.notices(c, parsed.notices)
+frame.set_url(parsed.state)
 
-views.page_intro(c, "learn")
+frame.page_intro(c, "learn")
 
 st.header(c.text("learn.glossary"))
-views.glossary(c, parsed.state.term)
+learn.glossary(c, parsed.state.term)
 
 st.header(c.text("learn.questions"))
-views.questions(c)
+learn.questions(c)
 
 st.header(c.text("learn.sources"))
-views.sources(c, list(c.sources))
+frame.sources(c, list(c.sources))

@@ -1,14 +1,15 @@
 """How chronic pain works: the interactive pathway, acute and chronic views, wind-up, and where treatments act."""
 import streamlit as st
 
-from explainer import charts, content, links, views
+from explainer import charts, content, links
+from explainer.ui import frame, pathway, specs
 
 c = content.load()
 stages = c.stages
-parsed = links.parse_pathway(views.url_params(), stages, c.treatments)
+parsed = links.parse_pathway(frame.url_params(), stages, c.treatments)
 state = parsed.state
-views.notices(c, parsed.notices)
-views.set_url(state)
+frame.notices(c, parsed.notices)
+frame.set_url(state)
 selected = state.stage or c.pathway.stages[0].id
 
 # Widgets show what the URL says; their callbacks write the URL, which the next run reads back.
@@ -22,7 +23,7 @@ def _commit(**change) -> None:
         stage=st.session_state["pathway_stage"], view=st.session_state["pathway_view"],
         treatment=st.session_state["pathway_treatment"],
     )
-    views.set_url(links.PathwayState(**{**now.__dict__, **change}))
+    frame.set_url(links.PathwayState(**{**now.__dict__, **change}))
 
 
 def _chart_clicked() -> None:
@@ -31,7 +32,7 @@ def _chart_clicked() -> None:
         _commit(stage=picked[0]["id"])
 
 
-views.page_intro(c, "pathway")
+frame.page_intro(c, "pathway")
 
 st.radio(c.text("pathway.view"), ("acute", "chronic"), key="pathway_view", horizontal=True,
          format_func=lambda v: c.pathway.views[v].title, on_change=_commit)
@@ -39,7 +40,7 @@ view_text = c.pathway.views[state.view]
 st.markdown(f"**{view_text.title}.** {view_text.summary}")
 
 treatment = c.treatments.get(state.treatment) if state.treatment else None
-views.chart(views.pathway_spec(c, state.view, selected, state.treatment),
+specs.draw(specs.pathway(c, state.view, selected, state.treatment),
             charts.pathway_alt(c, state.view, selected, treatment),
             on_select=_chart_clicked, selection_mode=charts.SELECTION, key="pathway_chart")
 st.caption(c.text("pathway.chart_hint"))
@@ -47,16 +48,16 @@ st.caption(c.text("pathway.chart_hint"))
 st.selectbox(c.text("pathway.stage"), list(stages), key="pathway_stage",
              format_func=lambda sid: f"{list(stages).index(sid) + 1}. {stages[sid].name}", on_change=_commit)
 with st.container(border=True, key="stage_details"):
-    views.stage_panel(c, stages[selected], state.view)
+    pathway.stage_panel(c, stages[selected])
 
 st.subheader(c.text("pathway.overlay"))
 st.selectbox(c.text("pathway.treatment"), [None, *c.treatments], key="pathway_treatment",
              format_func=lambda tid: c.text("pathway.no_treatment") if tid is None else c.treatments[tid].name,
              on_change=_commit)
 if treatment:
-    views.treatment_overlay(c, treatment)
+    pathway.treatment_overlay(c, treatment)
 
-views.windup_explainer(c, state.view)
+pathway.windup_explainer(c, state.view)
 
 st.subheader(c.text("pathway.text_version"))
-views.pathway_text(c, state.view)
+pathway.pathway_text(c, state.view)

@@ -1,23 +1,24 @@
 """Presenter mode: one idea per slide for a projector, arrow keys to move, speaker notes on demand."""
 import streamlit as st
 
-from explainer import content, links, views
+from explainer import content, links
+from explainer.ui import frame, talk
 
 st.set_page_config(layout="wide", initial_sidebar_state="collapsed")
 c = content.load()
 total = len(c.slides)
-parsed = links.parse_talk(views.url_params(), total)
-views.notices(c, parsed.notices)
-views.set_url(parsed.state)
+parsed = links.parse_talk(frame.url_params(), total)
+frame.notices(c, parsed.notices)
+frame.set_url(parsed.state)
 number = parsed.state.slide
 
 
 def _go(step: int) -> None:
-    views.set_url(links.TalkState(min(max(number + step, 1), total)))
+    frame.set_url(links.TalkState(min(max(number + step, 1), total)))
 
 
-views.slide_styles()
-views.slide(c, c.slides[number - 1])
+frame.styles("slides.css")
+talk.slide(c, c.slides[number - 1])
 
 with st.container(horizontal=True, vertical_alignment="center"):
     st.button(c.text("talk.previous"), shortcut="Left", on_click=_go, args=(-1,), disabled=number == 1,

@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 
-import explainer.views  # noqa: F401  (declares the UI text keys that load() checks)
 from explainer import content as content_module
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -5,6 +5,7 @@ import pytest
 import yaml
 
 from explainer import content as content_module
+from explainer.content import __main__ as check_command
 from explainer.content import ContentError
 
 DESIGN_TREATMENTS = {
@@ -125,5 +126,5 @@ def test_missing_file(content_copy):
 def test_command_line_check_reports_problems(content_copy, capsys, monkeypatch):
     _edit(content_copy, "treatments.yaml", lambda d: _entry(d["treatments"], "massage").update(tier=0))
     monkeypatch.setattr("sys.argv", ["check", str(content_copy)])
-    assert content_module.main() == 1
+    assert check_command.main() == 1
     assert "treatment 'massage': field 'tier' must be 1-6" in capsys.readouterr().err

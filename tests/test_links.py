@@ -41,8 +41,8 @@ def test_unknown_stage_falls_back_with_a_notice():
 def test_repeated_empty_and_oversized_values_fall_back():
     assert pathway(view=["acute", "chronic"]).notices == (Notice("view", "repeated"),)
     assert pathway(stage="").notices == (Notice("stage", "empty"),)
-    assert pathway(stage="a" * 500).notices == (Notice("stage", "too-long"),)
-    assert pathway(stage="a" * 500).state == PathwayState()
+    assert pathway(stage="a" * 1001).notices == (Notice("stage", "too-long"),)
+    assert pathway(stage="a" * 1001).state == PathwayState()
 
 
 def test_ids_are_case_insensitive_but_written_lower_case():
@@ -97,3 +97,11 @@ def test_any_link_parses_to_a_valid_state(p):
     # Whatever came in, what goes back out is only ids the app knows.
     for state in (path, links.parse_treatments(p, TREATMENTS).state):
         assert all(v.replace("-", "").replace(",", "").isalnum() for v in links.to_params(state).values())
+
+
+def test_every_question_ticked_still_fits_in_a_link(content):
+    """A person who ticks every question keeps them all: the link is not dropped as too long."""
+    questions = [q.id for q in content.questions]
+    params = {"ask": [",".join(questions)]}
+    parsed = links.parse_treatments(params, content.treatments, [], questions)
+    assert parsed.state.ask == tuple(questions) and not parsed.notices

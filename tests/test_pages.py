@@ -2,17 +2,15 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from explainer import routes
 from tests.conftest import ROOT
-
-PAGES = {"home": "start", "pathway": "pain_pathway", "treatments": "treatment_options", "talk": "presenter",
-         "learn": "learn_more"}
 
 
 def open_page(page_id: str, **params) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
     at.run()
-    if page_id != "home":
-        at.switch_page(f"pages/{PAGES[page_id]}.py")
+    if page_id != routes.HOME.id:
+        at.switch_page(routes.BY_ID[page_id].script_path)
     for key, value in params.items():
         at.query_params[key] = value
     return at.run()
@@ -30,7 +28,7 @@ def notices(at: AppTest) -> list[str]:
     return [e.value for e in at.info]
 
 
-@pytest.mark.parametrize("page_id", PAGES)
+@pytest.mark.parametrize("page_id", routes.PAGE_IDS)
 def test_page_renders_with_heading_disclaimer_review_date_and_sources(page_id, content):
     at = open_page(page_id)
     assert not at.exception

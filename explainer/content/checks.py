@@ -1,0 +1,153 @@
+"""Cross-references between content files, and every reference the code makes into content.
+
+Content that passes these checks renders every page in every state: tests/test_content_mutations.py
+breaks real content a dozen ways and expects each break to be named here with file, entry and field.
+"""
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from explainer.content.models import NO_TREATMENT, STAGE_IDS, Content, ContentError
+from explainer.content.ui_text import CODE_SOURCES, HELP_PLACEHOLDERS, UI_TEXT
+
+
+def _refs(ids: Iterable[str], known: Mapping[str, Any], where: str, field: str, what: str) -> None:
+    for ref in ids:
+        if ref not in known:
+            raise ContentError(f"{where}: field '{field}' names unknown {what} '{ref}'")
+
+
+def placeholders(text: str, where: str) -> set[str]:
+    """The {names} a text uses; a stray brace is an error, not a crash on a visitor's screen."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError as err:
+        raise ContentError(f"{where}: has a stray '{{' or '}}' ({err}); write names in braces, e.g. {{url}}") from None
+
+
+def _check_text(content: Content) -> None:
+    where = "content/site.yaml: field 'text'"
+    text = content.site.text
+    for key in sorted(UI_TEXT):
+        if key not in text:
+            raise ContentError(f"{where} is missing key '{key}'")
+    for key in sorted(set(text) - set(UI_TEXT)):
+        raise ContentError(f"{where}: key '{key}' is not used by the app (a typing mistake?)")
+    for key, allowed in UI_TEXT.items():
+        extra = placeholders(text[key], f"{where}: key '{key}'") - set(allowed)
+        if extra:
+            known = ", ".join(f"{{{p}}}" for p in allowed) or "none"
+            raise ContentError(f"{where}: key '{key}' uses unknown placeholder {{{sorted(extra)[0]}}} "
+                               f"(it may use: {known})")
+    help_ = content.site.help
+    if help_ is None:
+        return
+    for field in ("emergency_intro", "urgent_intro", "mood", "emergency_signs", "urgent_signs"):
+        value = getattr(help_, field)
+        for n, line in enumerate([value] if isinstance(value, str) else value, 1):
+            label = f"content/site.yaml: help: field '{field}'" + ("" if isinstance(value, str) else f" #{n}")
+            extra = placeholders(line, label) - set(HELP_PLACEHOLDERS)
+            if extra:
+                raise ContentError(f"{label} uses unknown placeholder {{{sorted(extra)[0]}}} "
+                                   "(it may use: {emergency}, {crisis})")
+
+
+def _check_pathway(content: Content) -> None:
+    stages = content.stages
+    if tuple(stages) != STAGE_IDS:
+        raise ContentError(f"content/stages.yaml: stages must be, in signal order: {', '.join(STAGE_IDS)} "
+                           f"(found: {', '.join(stages)})")
+    for stage in content.pathway.stages:
+        _refs(stage.sources, content.sources, f"content/stages.yaml: stage '{stage.id}'", "sources", "source")
+    for n, link in enumerate(content.pathway.connections, 1):
+        for end in (link.from_, link.to):
+            if end not in stages:
+                raise ContentError(f"content/stages.yaml: connection #{n}: names unknown stage '{end}'")
+
+
+def _check_treatments(content: Content) -> None:
+    if sorted(t.tier for t in content.tiers.values()) != [1, 2, 3, 4, 5, 6]:
+        raise ContentError("content/treatments.yaml: tiers must be 1 to 6, each once")
+    last_tier = 0
+    for t in content.treatments.values():
+        where = f"content/treatments.yaml: treatment '{t.id}'"
+        _refs(t.sources, content.sources, where, "sources", "source")
+        _refs(t.acts_at, content.stages, where, "acts_at", "stage")
+        for medicine in t.classes:
+            _refs(medicine.sources, content.sources, f"{where}: class '{medicine.id}'", "sources", "source")
+        if t.tier < last_tier:
+            raise ContentError(f"{where}: listed after a more invasive option (keep the file in ladder order)")
+        last_tier = t.tier
+    _refs(content.no_treatment.sources, content.sources, "content/treatments.yaml: no_treatment", "sources", "source")
+
+
+def _check_evidence(content: Content) -> None:
+    options = {**content.treatments, NO_TREATMENT: content.no_treatment}
+    seen: set[str] = set()
+    covered: set[str] = set()
+    for number in content.evidence.numbers:
+        where = f"content/evidence.yaml: number '{number.id}'"
+        if number.id in seen:
+            raise ContentError(f"{where}: appears twice (ids must be unique)")
+        seen.add(number.id)
+        _refs([number.option], options, where, "option", "option")
+        _refs([number.source], content.sources, where, "source", "source")
+        covered.add(number.option)
+    for entry in content.evidence.no_numbers:
+        where = f"content/evidence.yaml: no_numbers entry '{entry.option}'"
+        _refs([entry.option], options, where, "option", "option")
+        if entry.option in covered:
+            raise ContentError(f"{where}: the option has numbers too; keep one of the two")
+        covered.add(entry.option)
+    if content.evidence.numbers or content.evidence.no_numbers:
+        for option in options:
+            if option not in covered:
+                raise ContentError(f"content/evidence.yaml: option '{option}' needs numbers or a no_numbers "
+                                   "entry that says why there are none")
+
+
+def _check_slides(content: Content) -> None:
+    for slide in content.slides:
+        where = f"content/talk.yaml: slide '{slide.id}'"
+        _refs(slide.compare, content.treatments, where, "compare", "treatment")
+        if slide.visual == "compare" and not 2 <= len(slide.compare) <= 3:
+            raise ContentError(f"{where}: field 'compare' needs 2 or 3 treatment ids for a comparison slide")
+
+
+def _check_decision(content: Content) -> None:
+    """Every option has a fit of 0-2 for every wish, so sorting never meets a gap."""
+    decision = content.decision
+    wishes = [w.id for w in decision.wishes]
+    if len(set(wishes)) != len(wishes):
+        raise ContentError("content/decision.yaml: wish ids must be unique")
+    for tid in content.treatments:
+        if tid not in decision.fit:
+            raise ContentError(f"content/decision.yaml: field 'fit' is missing treatment '{tid}'")
+    for tid, fits in decision.fit.items():
+        where = f"content/decision.yaml: fit '{tid}'"
+        if tid not in content.treatments:
+            raise ContentError(f"{where}: names unknown treatment '{tid}'")
+        for wish in wishes:
+            if fits.get(wish) not in (0, 1, 2):
+                raise ContentError(f"{where}: wish '{wish}' must be 0, 1 or 2")
+        extra = set(fits) - set(wishes)
+        if extra:
+            raise ContentError(f"{where}: names unknown wish '{sorted(extra)[0]}'")
+
+
+def check(content: Content) -> None:
+    """Raise ContentError for the first reference that points nowhere."""
+    for page in content.pages.values():
+        _refs(page.meta.sources, content.sources, f"content/pages/{page.id}.md", "sources", "source")
+    for sid in CODE_SOURCES:
+        if sid not in content.sources:
+            raise ContentError(f"content/sources.yaml: source '{sid}' is missing (the personal summary cites it; "
+                               "keep this id)")
+    _check_text(content)
+    _check_pathway(content)
+    _check_treatments(content)
+    _check_evidence(content)
+    _check_slides(content)
+    _check_decision(content)

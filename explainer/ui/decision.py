@@ -1,0 +1,84 @@
+"""What matters to me: rate wishes, see the options sorted by them, check SURE, tick questions, save a summary."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from explainer import decision, links
+from explainer.content import Content
+from explainer.html import handout
+from explainer.ui import frame, specs
+
+
+def decision_section(content: Content, state: links.TreatmentsState, on_change: Callable[[], None]) -> None:
+    """Rate wishes, see the options sorted by them, check SURE, tick questions, download a summary."""
+    d = content.decision
+    st.header(content.text("decision.title"))
+    st.markdown(d.intro)
+    for wish in d.wishes:
+        st.radio(wish.label, (0, 1, 2), key=f"wish_{wish.id}", horizontal=True,
+                 format_func=lambda level: d.levels[level], on_change=on_change)
+    ratings = dict(state.matters)
+    weights = {w.id: ratings.get(w.id, 0) for w in d.wishes}
+    with st.container(border=True):
+        st.markdown(f":material/info: **{d.not_advice}**")
+    ranked = decision.rank(content, weights)
+    if decision.all_neutral(weights):
+        st.markdown(content.text("decision.none_yet"))
+    else:
+        st.subheader(content.text("decision.sorted"))
+        pairs = [(f.treatment.name, f.score) for f in ranked]
+        order = "; ".join(f"{n}. {name} ({score:+d})" for n, (name, score) in enumerate(pairs, 1))
+        specs.draw(specs.fit(tuple(pairs), ranked[0].best), content.text("decision.alt", order=order))
+        st.markdown("\n".join(
+            f"{n}. **{f.treatment.name}**: {content.text('decision.fits', score=f'{f.score:+d}', best=f.best)}"
+            for n, f in enumerate(ranked, 1)))
+        with st.expander(content.text("decision.why")):
+            names = content.text("decision.fit_levels").split("|")
+            for f in ranked:
+                fits = d.fit[f.treatment.id]
+                st.markdown(f"**{f.treatment.name}**: " + "; ".join(
+                    f"{w.label.lower()}: {names[fits[w.id]]}" for w in d.wishes if weights[w.id]))
+
+    st.subheader(content.text("sure.title"))
+    st.markdown(content.text("sure.intro"))
+    sure = {}
+    for q in d.sure:
+        sure[q.id] = st.radio(q.question, (True, False), index=None, key=f"sure_{q.id}", horizontal=True,
+                              format_func=lambda yes: content.text("sure.yes" if yes else "sure.no"))
+        if sure[q.id] is False:
+            st.markdown(f"↳ {q.if_no}")
+    if all(sure.values()):
+        st.success(content.text("sure.ready"))
+
+    st.subheader(content.text("ask.title"))
+    st.markdown(content.text("ask.intro"))
+    for q in content.questions:
+        st.checkbox(q.text, key=f"ask_{q.id}", on_change=on_change)
+    own = st.text_area(content.text("ask.own"), key="ask_own", help=content.text("ask.own_hint"))
+    st.caption(content.text("ask.own_hint"))
+
+    link = frame.share_base() + links.href(state)
+    summary = handout.render_summary(content, state.compare, ratings, [f.treatment.id for f in ranked],
+                                     sure, state.ask, own, link)
+    st.download_button(content.text("summary.download"), summary, file_name="my-summary.html",
+                       mime="text/html", icon=":material/download:", key="summary", on_click="ignore")
+    st.caption(content.text("summary.private"))
+
+
+def decision_widgets(content: Content, state: links.TreatmentsState) -> None:
+    """Put the link's answers into the widgets before they are drawn."""
+    ratings = dict(state.matters)
+    for wish in content.decision.wishes:
+        st.session_state[f"wish_{wish.id}"] = ratings.get(wish.id, 0)
+    for q in content.questions:
+        st.session_state[f"ask_{q.id}"] = q.id in state.ask
+
+
+def decision_state(content: Content) -> tuple[tuple[tuple[str, int], ...], tuple[str, ...]]:
+    """The answers as the widgets hold them now, for the link."""
+    matters = tuple((w.id, st.session_state[f"wish_{w.id}"]) for w in content.decision.wishes
+                    if st.session_state.get(f"wish_{w.id}"))
+    ask = tuple(q.id for q in content.questions if st.session_state.get(f"ask_{q.id}"))
+    return matters, ask

@@ -1,0 +1,146 @@
+"""The shared frame of every page: the link contract on Streamlit's side, notices, the sidebar, the
+footer (share, disclaimer, review dates, sources) and the page's own styles."""
+from __future__ import annotations
+
+import base64
+import functools
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from explainer import links, routes, share
+from explainer.content import Content, ContentError
+
+CSS_DIR = Path(__file__).resolve().parent / "css"
+
+
+# --- the link contract, Streamlit side -------------------------------------------------------
+
+def url_params() -> dict[str, list[str]]:
+    """Every query parameter with all its values, so repeats can be noticed."""
+    qp = st.query_params
+    return {name: qp.get_all(name) for name in qp.keys()}  # noqa: SIM118 (QueryParams is not a dict)
+
+
+def set_url(state: links.State | None) -> None:
+    """Make the address bar show exactly this view, so copying it shares the view."""
+    wanted = links.to_params(state)
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def notices(content: Content, found: Sequence[links.Notice]) -> None:
+    """One short line per problem in the link; the value itself is never echoed back."""
+    seen = set()
+    for notice in found:
+        message = content.text(f"notice.{notice.problem}", param=notice.param)
+        if message not in seen:
+            seen.add(message)
+            st.info(message, icon=":material/link_off:")
+
+
+# --- styles ----------------------------------------------------------------------------------
+
+@functools.cache
+def _css(name: str) -> str:
+    return (CSS_DIR / name).read_text(encoding="utf-8")
+
+
+def styles(name: str) -> None:
+    """A style sheet from explainer/ui/css/: fixed files of this package, never visitor or content text."""
+    st.html(f"<style>{_css(name)}</style>")
+
+
+# --- the frame -------------------------------------------------------------------------------
+
+def broken_content(error: ContentError) -> None:
+    """A friendly page when content cannot be loaded; the exact problem goes to the log for staff.
+    These few words live here, not in content/, because content/ is what failed to load."""
+    print(f"Content problem: {error}", file=sys.stderr, flush=True)
+    st.title("This guide is being updated")
+    st.write("Please try again in a few minutes. If you need help with pain now, contact your care team. "
+             "For new leg weakness, loss of bladder or bowel control, or numbness between the legs, "
+             "get urgent medical care.")
+
+
+def page_intro(content: Content, page_id: str) -> None:
+    page = content.pages[page_id]
+    st.title(page.meta.title)
+    st.markdown(page.body)
+
+
+def sources(content: Content, ids: Sequence[str]) -> None:
+    """A numbered source list: title, who published it, the year, and a link where there is one."""
+    lines = []
+    for n, sid in enumerate(dict.fromkeys(ids), 1):
+        s = content.sources[sid]
+        title = f"[{s.title}]({s.url})" if s.url else s.title
+        note = f" {s.note}" if s.note else ""
+        lines.append(f"{n}. {title}. {s.publisher}, {s.year}.{note}")
+    st.markdown("\n".join(lines))
+
+
+def sidebar(content: Content) -> None:
+    with st.sidebar:
+        st.markdown(f"**{content.text('urgent.title')}**")
+        st.caption(content.site.urgent)
+
+
+def footer(content: Content, route: routes.Route) -> None:
+    """Share, disclaimer, review dates and sources; on slides they sit in the sidebar so nothing scrolls."""
+    meta = content.pages[route.id].meta
+    site = content.site
+    place = st.sidebar if route.id == "talk" else st.container()
+    with place:
+        st.divider()
+        share_panel(content, route)
+        st.caption(f"**{site.disclaimer}** {site.urgent}")
+        st.caption(f"{site.reviewed_label}: {meta.reviewed:%-d %B %Y} · {site.next_review_label}: "
+                   f"{meta.next_review:%B %Y}")
+        with st.expander(site.sources_label):
+            sources(content, meta.sources)
+
+
+# --- sharing ---------------------------------------------------------------------------------
+
+def share_base() -> str:
+    return share.base_url(share.configured_base(), st.context.url)
+
+
+def current_view_url(route: routes.Route) -> str:
+    """The full address of what is on screen. Pages keep the query to known ids only (set_url), so
+    the link carries nothing but the view."""
+    query = urlencode(st.query_params.to_dict(), safe=",")
+    return f"{share_base()}{route.href}" + (f"?{query}" if query else "")
+
+
+def light_url(route: routes.Route) -> str:
+    """The light page that matches an app page: plain text that opens at once on a slow phone."""
+    return f"{share_base()}/app/static/light/{routes.light_page(route.id)}"
+
+
+def share_panel(content: Content, route: routes.Route) -> None:
+    """The exact link, its QR code and the light page. Built only while open: nearly every choice changes
+    the link, and a new QR code costs more than the rest of a typical run."""
+    panel = st.expander(content.text("share.title"), icon=":material/share:", key="share_panel",
+                        on_change="rerun")
+    if not panel.open:
+        return
+    url = current_view_url(route)
+    with panel:
+        st.caption(content.text("share.copy"))
+        st.code(url, language=None, wrap_lines=True)
+        qr_image(share.qr_svg(url, scale=5), content.text("share.qr_alt", url=url))
+        st.caption(content.text("share.private"))
+        st.markdown(f":material/bolt: [{content.text('share.light')}]({light_url(route)})")
+
+
+def qr_image(svg: str | None, alt: str) -> None:
+    """An SVG shown as an image whose text alternative screen readers announce; its size is the SVG's own."""
+    if svg is None:
+        return
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    st.markdown(f"![{alt}](data:image/svg+xml;base64,{data})")

@@ -1,0 +1,58 @@
+"""Chart specs built once per content version and served from Streamlit's cache to every session.
+
+Building and validating an Altair chart takes tenths of a second; a rerun must take milliseconds. The
+chosen stage and the compared options are params set on a copy, so they need no build of their own.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+from streamlit import dataframe_util
+
+from explainer import charts
+from explainer.content import Content
+
+_CACHE: dict[str, Any] = {"max_entries": 1000, "show_spinner": False, "hash_funcs": {Content: lambda c: c.version}}
+
+
+def _arrow(spec: dict) -> dict:
+    """The spec with its datasets already in Arrow, the form st.vega_lite_chart sends them in. Given rows,
+    it converts them with this same function on every run, a few milliseconds per chart."""
+    return {**spec, "datasets": {name: dataframe_util.convert_anything_to_arrow_bytes(rows)
+                                 for name, rows in spec.get("datasets", {}).items()}}
+
+
+@st.cache_data(**_CACHE)
+def _pathway_base(content: Content, view: str, treatment: str | None, scale: float) -> dict:
+    return _arrow(charts.pathway(content.pathway.stages, content.pathway.connections, view, None,
+                                 content.treatments.get(treatment or ""), scale).to_dict())
+
+
+def pathway(content: Content, view: str, selected: str | None, treatment: str | None,
+            scale: float = 1.0) -> dict:
+    return charts.with_selection(_pathway_base(content, view, treatment, scale), selected)
+
+
+@st.cache_data(**_CACHE)
+def _ladder_base(content: Content, scale: float) -> dict:
+    return _arrow(charts.ladder(content.ladder(), (), scale).to_dict())
+
+
+def ladder(content: Content, selected: tuple[str, ...] = (), scale: float = 1.0) -> dict:
+    return charts.with_chosen(_ladder_base(content, scale), content.ladder(), selected)
+
+
+@st.cache_data(**_CACHE)
+def windup(repeats: int, brakes: int, chronic: bool) -> dict:
+    return _arrow(charts.windup(charts.windup_curve(repeats, brakes / 100), chronic).to_dict())
+
+
+@st.cache_data(**_CACHE)
+def fit(ranked: tuple[tuple[str, int], ...], best: int) -> dict:
+    return _arrow(charts.fit(ranked, best).to_dict())
+
+
+def draw(spec: dict, alt: str, **options: Any) -> Any:
+    """Draw a cached spec; `alt` is its text alternative."""
+    return st.vega_lite_chart(spec=spec, width="stretch", alt=alt, **options)

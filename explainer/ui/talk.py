@@ -1,0 +1,55 @@
+"""The presenter's slides: one idea per slide, with visuals drawn by the same code as the pages."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from explainer import charts, routes, share
+from explainer.content import Content, Slide
+from explainer.ui import frame, specs
+
+SLIDE_SCALE = 1.5  # charts on a projector: type and marks half as big again
+SLIDE_ROWS = ("invasive", "reversible", "duration", "risks")
+
+
+def slide(content: Content, s: Slide) -> None:
+    """One slide: a title, a few words, and at most one visual."""
+    st.title(s.title)
+    if s.visual == "compare":
+        st.markdown(s.body)
+        slide_comparison(content, s.compare)
+        return
+    if s.visual == "none":
+        st.markdown(s.body)
+        return
+    text, visual = st.columns([2, 3], gap="large")
+    text.markdown(s.body)
+    with visual:
+        _visual(content, s.visual)
+
+
+def _visual(content: Content, name: str) -> None:
+    if name in ("pathway-acute", "pathway-chronic"):
+        view = name.removeprefix("pathway-")
+        specs.draw(specs.pathway(content, view, None, None, SLIDE_SCALE), charts.pathway_alt(content, view, None, None))
+    elif name == "windup":
+        specs.draw(specs.windup(12, 30, True), content.pathway.windup.intro)
+    elif name == "ladder":
+        specs.draw(specs.ladder(content, (), SLIDE_SCALE), charts.ladder_alt(content))
+    elif name == "qr-start":
+        url = frame.share_base() + "/"
+        frame.qr_image(share.qr_svg(url, scale=10), content.text("share.qr_alt", url=url))
+        st.markdown(f"**{url}**")
+        st.markdown(content.text("talk.light", url=frame.light_url(routes.HOME)))
+
+
+def slide_comparison(content: Content, compare: Sequence[str]) -> None:
+    """A short grid for a slide: the options as columns, a few of the patients' questions as rows."""
+    options = [content.treatments[t] for t in compare]
+    for column, option in zip(st.columns(len(options), gap="large"), options, strict=True):
+        column.markdown(f"### {option.name}")
+        column.markdown(option.summary)
+    for row in SLIDE_ROWS:
+        for column, option in zip(st.columns(len(options), gap="large"), options, strict=True):
+            column.markdown(f"**{content.text(f'row.{row}')}** {getattr(option, row)}")
