@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 
 import altair as alt
@@ -30,10 +31,8 @@ def pathway_edges(stages: Sequence[Stage], connections: Sequence[Connection], vi
     for n, link in enumerate(connections):
         a, b = at[link.from_], at[link.to]
         up = link.kind == "up"
-        if view == "chronic":
-            width, opacity = (7.0, 1.0) if up else (2.0, 0.45)
-        else:
-            width, opacity = (3.5, 1.0) if up else (3.5, 1.0)
+        # Chronic pain turns the signal up and the brakes down; in the acute view both are drawn alike.
+        width, opacity = ((7.0, 1.0) if up else (2.0, 0.45)) if view == "chronic" else (3.5, 1.0)
         rows.append({
             "edge": n, "kind": "signal up" if up else "brakes down",
             "x": a.x, "y": a.y, "x2": b.x, "y2": b.y,
@@ -221,3 +220,41 @@ def ladder_alt(content: Content) -> str:
     return content.text("treatments.alt", steps=steps)
 
 
+
+
+# --- numbers as 100 people ---------------------------------------------------------------------
+
+# A person, in Vega's shape units (a path within -1..1): a head and a body.
+PERSON = ("M0,-1A0.26,0.26 0 1,1 0,-0.48A0.26,0.26 0 1,1 0,-1Z"
+          "M-0.5,-0.38L0.5,-0.38L0.5,0.32L0.26,0.32L0.26,1L-0.26,1L-0.26,0.32L-0.5,0.32Z")
+NOT_REACHED = "#949494"  # 3:1 against white, so the people who did not reach the outcome stay visible
+
+
+def icon_rows(groups: Sequence[tuple[str, int]]) -> pd.DataFrame:
+    """100 people per group on a 10 x 10 grid, the ones with the outcome grouped from the bottom left
+    (grouped, not scattered: scattered icons read as a bigger risk)."""
+    rows = []
+    for order, (label, count) in enumerate(groups):
+        for i in range(100):
+            rows.append({"group": label, "order": order, "col": i % 10, "row": i // 10,
+                         "outcome": "yes" if i < count else "no"})
+    return pd.DataFrame(rows)
+
+
+def icon_array(groups: Sequence[tuple[str, int]], outcome: str, size: float = 1.0) -> alt.FacetChart:
+    """One 100-person picture per group, side by side, each titled with its group and count."""
+    data = icon_rows(groups)
+    # Titles wrap at | so a long group name fits a phone: its name on short lines, then its count.
+    labels = {label: "|".join([*textwrap.wrap(label, 22), f"{count} out of 100"]) for label, count in groups}
+    data["title"] = data["group"].map(labels)
+    return alt.Chart(data).mark_point(shape=PERSON, filled=True, size=95 * size ** 2, opacity=1).encode(
+        x=alt.X("col:O", axis=None),
+        y=alt.Y("row:O", axis=None, sort="descending"),
+        color=alt.Color("outcome:N", scale=alt.Scale(domain=["yes", "no"], range=[BLUE, NOT_REACHED]),
+                        legend=alt.Legend(title=None, orient="bottom", labelColor=INK, labelLimit=320,
+                                          labelExpr=f"datum.value == 'yes' ? {outcome!r} : 'did not'")),
+        column=alt.Column("title:N", sort=[labels[label] for label, _ in groups], title=None,
+                          header=alt.Header(labelFontSize=13 * size, labelColor=INK, labelLimit=160 * size,
+                                            labelFontWeight="bold", labelExpr="split(datum.value, '|')")),
+        tooltip=[alt.Tooltip("title:N", title="Group")],
+    ).properties(width=150 * size, height=150 * size).configure_view(stroke=None).configure_facet(spacing=24)

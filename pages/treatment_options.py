@@ -23,7 +23,8 @@ frame.page_intro(c, "treatments")
 
 st.header(c.text("treatments.ladder"))
 specs.draw(specs.ladder(c, state.compare), charts.ladder_alt(c))
-treatments.ladder_text(c)
+treatments.ladder_list(c)
+treatments.ladder_details(c)
 
 st.header(c.text("treatments.compare"))
 st.multiselect(c.text("treatments.choose"), list(c.treatments), key="compare", max_selections=links.MAX_COMPARE,

@@ -9,7 +9,7 @@ from explainer.content import __main__ as check_command
 from explainer.content import ContentError
 
 DESIGN_TREATMENTS = {
-    1: ["education", "physical-therapy", "massage", "pain-psychology"],
+    1: ["education", "physical-therapy", "massage", "pain-psychology", "pain-management-programme"],
     2: ["medications"],
     3: ["epidural-steroid-injection", "selective-nerve-root-block", "facet-block"],
     4: ["radiofrequency-ablation", "discogenic-procedures"],

@@ -75,7 +75,8 @@ MUTATIONS: dict[str, tuple[str, Callable[[dict], object], str]] = {
         r"content/evidence\.yaml: number '[a-z0-9-]+': field 'how_long' is missing"),
     "a trial number loses its comparison group": (
         "evidence.yaml", lambda d: _first_number(d)["groups"].pop(),
-        r"content/evidence\.yaml: number '[a-z0-9-]+': field 'groups' .*"),
+        r"content/evidence\.yaml: number '[a-z0-9-]+': field 'groups' needs two groups: the option first, then "
+        r"what it was compared with"),
     "a trial number cites a missing source": (
         "evidence.yaml", lambda d: _first_number(d).update(source="someone-said"),
         r"content/evidence\.yaml: number '[a-z0-9-]+': field 'source' names unknown source 'someone-said'"),

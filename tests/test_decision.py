@@ -1,5 +1,9 @@
 """What matters to me: sorting as plain arithmetic, links that carry only the answers, the summary."""
-from explainer import decision, handout, links
+import pytest
+
+from explainer import decision, links
+from explainer.content import NO_TREATMENT
+from explainer.html import handout
 from tests.html_text import Html
 from tests.test_pages import open_page
 
@@ -8,25 +12,37 @@ def _weights(content, **rated):
     return {w.id: rated.get(w.id.replace("-", "_"), 0) for w in content.decision.wishes}
 
 
-def test_all_neutral_answers_keep_the_ladder_order(content):
+def _ids(ranked):
+    return [f.option.id for f in ranked]
+
+
+def test_all_neutral_answers_keep_the_ladder_order_with_no_new_treatment_first(content):
     ranked = decision.rank(content, _weights(content))
-    assert [f.treatment.id for f in ranked] == [t.id for t in content.ladder()]
+    assert _ids(ranked) == [NO_TREATMENT, *(t.id for t in content.ladder())]
     assert {f.score for f in ranked} == {0}
     assert decision.all_neutral(_weights(content))
 
 
-def test_avoiding_an_operation_puts_surgery_last(content):
+def test_no_new_treatment_is_ranked_like_any_other_option(content):
+    ranked = decision.rank(content, _weights(content, avoid_needles=2, avoid_surgery=2, undo_first=2))
+    assert NO_TREATMENT in _ids(ranked)
+    none = next(f for f in ranked if f.option.id == NO_TREATMENT)
+    assert none.score == none.best  # nothing goes into the body, no operation, and it can be undone
+
+
+def test_avoiding_an_operation_puts_the_stimulator_and_surgery_last(content):
     ranked = decision.rank(content, _weights(content, avoid_surgery=2))
-    assert ranked[-1].treatment.id == "spine-surgery"
+    assert set(_ids(ranked)[-2:]) == {"spinal-cord-stimulation", "spine-surgery"}
     assert ranked[0].score == ranked[0].best == 2
 
 
-def test_ties_keep_ladder_order(content):
+def test_equal_fits_go_by_certainty_then_least_invasive_first(content):
     ranked = decision.rank(content, _weights(content, avoid_needles=2))
-    order = {t.id: n for n, t in enumerate(content.ladder())}
     for a, b in zip(ranked, ranked[1:], strict=False):
         if a.score == b.score:
-            assert order[a.treatment.id] < order[b.treatment.id]
+            key_a = (decision.CERTAINTY_ORDER[a.option.profile.certainty], a.option.order)
+            key_b = (decision.CERTAINTY_ORDER[b.option.profile.certainty], b.option.order)
+            assert key_a < key_b
 
 
 def test_score_is_the_weighted_sum_of_fits():
@@ -34,9 +50,52 @@ def test_score_is_the_weighted_sum_of_fits():
     assert decision.score(fits, {"a": 2, "b": 1, "c": 2}) == 2 * 1 + 1 * -1 + 2 * 0
 
 
-def test_fast_relief_favours_injections_over_exercise(content):
-    ranked = [f.treatment.id for f in decision.rank(content, _weights(content, fast_relief=2))]
-    assert ranked.index("epidural-steroid-injection") < ranked.index("physical-therapy")
+@pytest.mark.parametrize("wish", ["fast-relief", "lasting-relief", "good-evidence"])
+def test_for_relief_alone_no_test_and_no_very_uncertain_option_comes_first(content, wish):
+    ranked = decision.rank(content, {w.id: 2 if w.id == wish else 0 for w in content.decision.wishes})
+    first = ranked[0].option
+    assert not first.is_test and first.profile.certainty != "very-low", first.id
+    tests = [f for f in ranked if f.option.is_test]
+    assert tests and all(f.score == -2 for f in tests)  # a test never fits a wish for relief
+    assert all(r.because == content.decision.test_reason for f in tests for r in f.reasons)
+
+
+def test_very_uncertain_benefit_fits_relief_at_most_partly(content):
+    ranked = decision.rank(content, _weights(content, fast_relief=2))
+    for f in ranked:
+        if decision.evidence(f.option.profile) == "poor":
+            assert f.reasons[0].fit <= 1, f.option.id
+
+
+def test_every_fit_follows_from_a_fact_and_says_why(content):
+    every = {w.id: 2 for w in content.decision.wishes}
+    for f in decision.rank(content, every):
+        assert len(f.reasons) == len(content.decision.wishes)
+        for r in f.reasons:
+            assert r.because and r.fit in (0, 1, 2)
+            if not (r.wish.relief and f.option.is_test):
+                value = decision.fact_value(f.option.profile, r.wish.fact)
+                assert r.fit <= r.wish.fits[value] and r.because.startswith(r.wish.because[value])
+
+
+def test_medicines_do_not_tie_with_exercise_when_everything_matters(content):
+    ranked = decision.rank(content, {w.id: 2 for w in content.decision.wishes})
+    score = {f.option.id: f.score for f in ranked}
+    assert score["medications"] != score["physical-therapy"]
+
+
+def test_good_evidence_is_read_from_how_likely_and_how_sure(content):
+    from explainer.content import Profile
+
+    def p(helps, certainty):
+        return Profile(body="none", undo="yes", starts="days", lasts="short", harms="few", effort="low",
+                       helps=helps, certainty=certainty, certainty_reason="x")
+
+    assert decision.evidence(p("likely", "moderate")) == "good"
+    assert decision.evidence(p("likely", "low")) == "some"
+    assert decision.evidence(p("possible", "high")) == "some"
+    assert decision.evidence(p("likely", "very-low")) == "poor"
+    assert decision.evidence(p("unlikely", "high")) == "poor"
 
 
 def test_answers_round_trip_through_the_link(content):
@@ -62,8 +121,13 @@ def test_rating_a_wish_sorts_the_options_and_updates_the_link(content):
     assert not at.exception
     at.radio(key="wish_avoid-surgery").set_value(2).run()
     assert at.query_params["matters"] == "avoid-surgery:2"
-    listing = next(m.value for m in at.markdown if m.value.startswith("1. **"))
-    assert listing.splitlines()[-1].startswith(f"12. **{content.treatments['spine-surgery'].name}**")
+    listing = next(m.value for m in at.markdown if m.value.startswith("1. **") and "fits" in m.value)
+    count = len(content.treatments) + 1  # and no new treatment
+    assert len(listing.splitlines()) == count
+    last_two = "\n".join(listing.splitlines()[-2:])
+    assert content.treatments["spine-surgery"].name in last_two
+    assert content.treatments["spinal-cord-stimulation"].name in last_two
+    assert any(content.decision.wishes[1].because["operation"] in m.value for m in at.markdown)
     at.checkbox(key=f"ask_{content.questions[0].id}").check().run()
     assert at.query_params["ask"] == content.questions[0].id
 
@@ -80,7 +144,7 @@ def test_summary_holds_exactly_what_was_chosen(content):
     asked = [content.questions[0].id]
     sure_ids = [q.id for q in content.decision.sure]
     html = handout.render_summary(
-        content, ["massage"], {"avoid-surgery": 2}, ["massage", "education"],
+        content, ["massage"], {"avoid-surgery": 2}, ["Massage", "Pain education"],
         {sure_ids[0]: False, sure_ids[1]: True}, asked, "Can I keep working?\n<script>x</script>",
         "https://clinic.example/treatments?compare=massage")
     doc = Html(html)

@@ -40,9 +40,9 @@ from explainer.content.models import (
 from explainer.content.read import entries, read_page, read_yaml, unique, validate
 
 __all__ = [
-    "CONTENT_DIR", "NO_TREATMENT", "STAGE_IDS", "Connection", "Content", "ContentError", "Decision", "Facts", "MedicineClass", "Number",
-    "Page", "PageMeta", "Pathway", "Profile", "Question", "Site", "Slide", "Source", "Stage", "Term",
-    "Treatment", "Treatments", "load", "load_for_command",
+    "CONTENT_DIR", "NO_TREATMENT", "STAGE_IDS", "Connection", "Content", "ContentError", "Decision",
+    "Facts", "MedicineClass", "Number", "Page", "PageMeta", "Pathway", "Profile", "Question", "Site", "Slide",
+    "Source", "Stage", "Term", "Treatment", "Treatments", "load", "load_for_command",
 ]
 
 # Another folder can be named for staff previews and tests.

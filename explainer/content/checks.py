@@ -9,7 +9,7 @@ import string
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from explainer.content.models import NO_TREATMENT, STAGE_IDS, Content, ContentError
+from explainer.content.models import FACT_VALUES, NO_TREATMENT, STAGE_IDS, Content, ContentError
 from explainer.content.ui_text import CODE_SOURCES, HELP_PLACEHOLDERS, UI_TEXT
 
 
@@ -117,34 +117,34 @@ def _check_slides(content: Content) -> None:
 
 
 def _check_decision(content: Content) -> None:
-    """Every option has a fit of 0-2 for every wish, so sorting never meets a gap."""
-    decision = content.decision
-    wishes = [w.id for w in decision.wishes]
-    if len(set(wishes)) != len(wishes):
-        raise ContentError("content/decision.yaml: wish ids must be unique")
-    for tid in content.treatments:
-        if tid not in decision.fit:
-            raise ContentError(f"content/decision.yaml: field 'fit' is missing treatment '{tid}'")
-    for tid, fits in decision.fit.items():
-        where = f"content/decision.yaml: fit '{tid}'"
-        if tid not in content.treatments:
-            raise ContentError(f"{where}: names unknown treatment '{tid}'")
-        for wish in wishes:
-            if fits.get(wish) not in (0, 1, 2):
-                raise ContentError(f"{where}: wish '{wish}' must be 0, 1 or 2")
-        extra = set(fits) - set(wishes)
-        if extra:
-            raise ContentError(f"{where}: names unknown wish '{sorted(extra)[0]}'")
+    """Every wish says how well, and why, each value of its fact fits, so sorting never meets a gap."""
+    seen: set[str] = set()
+    for wish in content.decision.wishes:
+        where = f"content/decision.yaml: wish '{wish.id}'"
+        if wish.id in seen:
+            raise ContentError(f"{where}: appears twice (ids must be unique)")
+        seen.add(wish.id)
+        values = FACT_VALUES[wish.fact]
+        for field in ("fits", "because"):
+            given = getattr(wish, field)
+            for value in values:
+                if value not in given:
+                    raise ContentError(f"{where}: field '{field}' has no value for '{value}' "
+                                       f"(the fact '{wish.fact}' can be: {', '.join(values)})")
+            for value in given:
+                if value not in values:
+                    raise ContentError(f"{where}: field '{field}' names '{value}', which the fact "
+                                       f"'{wish.fact}' cannot be (it can be: {', '.join(values)})")
 
 
 def check(content: Content) -> None:
     """Raise ContentError for the first reference that points nowhere."""
-    for page in content.pages.values():
-        _refs(page.meta.sources, content.sources, f"content/pages/{page.id}.md", "sources", "source")
     for sid in CODE_SOURCES:
         if sid not in content.sources:
             raise ContentError(f"content/sources.yaml: source '{sid}' is missing (the personal summary cites it; "
                                "keep this id)")
+    for page in content.pages.values():
+        _refs(page.meta.sources, content.sources, f"content/pages/{page.id}.md", "sources", "source")
     _check_text(content)
     _check_pathway(content)
     _check_treatments(content)

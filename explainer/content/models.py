@@ -122,7 +122,7 @@ class Facts(_Model):
     risks: str = Text
     evidence: str = Text
     sources: tuple[str, ...] = Field(min_length=1)
-    profile: Profile | None = None
+    profile: Profile
 
 
 class MedicineClass(_Model):
@@ -170,12 +170,20 @@ class Number(_Model):
     outcome: str = Text
     who: str = Text
     how_long: str = Text
-    groups: tuple[Group, Group]
+    groups: tuple[Group, ...]
     certainty: Literal[CERTAINTY]  # type: ignore[valid-type]
     certainty_reason: str = Text
     funder: str | None = None
     source: str = Text
     note: str | None = None
+
+
+    @field_validator("groups")
+    @classmethod
+    def _two_groups(cls, groups: tuple[Group, ...]) -> tuple[Group, ...]:
+        if len(groups) != 2:
+            raise ValueError("needs two groups: the option first, then what it was compared with")
+        return groups
 
 
 class NoNumbers(_Model):
@@ -209,9 +217,28 @@ class Slide(_Model):
     notes: str = Text
 
 
+# The facts of an option's profile that a wish can be judged by, and the values each can take. "evidence"
+# is not written in content: it is read from `helps` and `certainty` (see explainer/decision.py).
+FACT_VALUES: dict[str, tuple[str, ...]] = {
+    "body": ("none", "needle", "implant", "operation"),
+    "undo": ("yes", "partly", "no"),
+    "starts": ("days", "weeks", "months", "none"),
+    "lasts": ("short", "months", "long", "while-used", "unknown"),
+    "harms": ("few", "some", "serious"),
+    "effort": ("low", "some", "high"),
+    "evidence": ("good", "some", "poor"),
+}
+
+
 class Wish(_Model):
+    """Something a person may want, and how each option fits it, read from one fact of its profile."""
+
     id: str = Id
     label: str = Text
+    fact: Literal[tuple(FACT_VALUES)]  # type: ignore[valid-type]
+    fits: dict[str, Literal[0, 1, 2]]  # fact value -> 0 fits poorly, 1 partly, 2 well
+    because: dict[str, str]  # fact value -> the reason shown under "Why is an option where it is?"
+    relief: bool = False  # a wish for relief: a test never fits it, and very uncertain benefit fits at most partly
 
 
 class SureQuestion(_Model):
@@ -221,13 +248,15 @@ class SureQuestion(_Model):
 
 
 class Decision(_Model):
-    """What matters to me: wishes to rate, how well each option fits each wish (0-2), the SURE check."""
+    """What matters to me: wishes to rate, the rules that fit options to them, the SURE check."""
 
     intro: str = Text
     not_advice: str = Text
     levels: tuple[str, str, str]
+    fit_words: tuple[str, str, str]
+    test_reason: str = Text
+    uncertain_reason: str = Text
     wishes: tuple[Wish, ...] = Field(min_length=1)
-    fit: dict[str, dict[str, int]]
     sure: tuple[SureQuestion, ...] = Field(min_length=4, max_length=4)
 
 

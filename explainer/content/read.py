@@ -98,9 +98,11 @@ def entries(model: type[M], data: Any, key: str, where: str) -> list[M]:
         raise ContentError(f"{where}: needs a list under '{key}'")
     found = []
     for n, item in enumerate(data[key], 1):
+        what = _ENTRY_NAMES.get(key, key)
         if not isinstance(item, dict):
-            raise ContentError(f"{where}: {_ENTRY_NAMES.get(key, key)} #{n} must be a mapping of fields")
-        found.append(validate(model, item, where))
+            raise ContentError(f"{where}: {what} #{n} must be a mapping of fields")
+        label = item.get("id") if isinstance(item.get("id"), str) and item.get("id") else f"#{n}"
+        found.append(validate(model, item, f"{where}: {what} '{label}'"))
     return found
 
 

@@ -27,19 +27,7 @@ def decision_section(content: Content, state: links.TreatmentsState, on_change: 
     if decision.all_neutral(weights):
         st.markdown(content.text("decision.none_yet"))
     else:
-        st.subheader(content.text("decision.sorted"))
-        pairs = [(f.treatment.name, f.score) for f in ranked]
-        order = "; ".join(f"{n}. {name} ({score:+d})" for n, (name, score) in enumerate(pairs, 1))
-        specs.draw(specs.fit(tuple(pairs), ranked[0].best), content.text("decision.alt", order=order))
-        st.markdown("\n".join(
-            f"{n}. **{f.treatment.name}**: {content.text('decision.fits', score=f'{f.score:+d}', best=f.best)}"
-            for n, f in enumerate(ranked, 1)))
-        with st.expander(content.text("decision.why")):
-            names = content.text("decision.fit_levels").split("|")
-            for f in ranked:
-                fits = d.fit[f.treatment.id]
-                st.markdown(f"**{f.treatment.name}**: " + "; ".join(
-                    f"{w.label.lower()}: {names[fits[w.id]]}" for w in d.wishes if weights[w.id]))
+        _sorted(content, ranked)
 
     st.subheader(content.text("sure.title"))
     st.markdown(content.text("sure.intro"))
@@ -60,11 +48,35 @@ def decision_section(content: Content, state: links.TreatmentsState, on_change: 
     st.caption(content.text("ask.own_hint"))
 
     link = frame.share_base() + links.href(state)
-    summary = handout.render_summary(content, state.compare, ratings, [f.treatment.id for f in ranked],
+    summary = handout.render_summary(content, state.compare, ratings, [option_name(content, f.option) for f in ranked],
                                      sure, state.ask, own, link)
     st.download_button(content.text("summary.download"), summary, file_name="my-summary.html",
                        mime="text/html", icon=":material/download:", key="summary", on_click="ignore")
     st.caption(content.text("summary.private"))
+
+
+def option_name(content: Content, option: decision.Option) -> str:
+    """An option's name, marked when it is a test rather than a treatment."""
+    return content.text("decision.test_name", name=option.name) if option.is_test else option.name
+
+
+def _sorted(content: Content, ranked: list[decision.Fit]) -> None:
+    """The options best fit first, as a chart and a numbered list, and the reason for every place."""
+    st.subheader(content.text("decision.sorted"))
+    pairs = [(option_name(content, f.option), f.score) for f in ranked]
+    order = "; ".join(f"{n}. {name} ({score:+d})" for n, (name, score) in enumerate(pairs, 1))
+    specs.draw(specs.fit(tuple(pairs), ranked[0].best), content.text("decision.alt", order=order))
+    st.markdown("\n".join(
+        f"{n}. **{name}**: {content.text('decision.fits', score=f'{score:+d}', best=ranked[0].best)}"
+        for n, (name, score) in enumerate(pairs, 1)))
+    words = content.decision.fit_words
+    with st.expander(content.text("decision.why")):
+        st.markdown(content.text("decision.how"))
+        st.markdown("\n".join(
+            f"- **{option_name(content, f.option)}**: " + "; ".join(
+                content.text("decision.reason", wish=r.wish.label.lower(), fit=words[r.fit], because=r.because)
+                for r in f.reasons)
+            for f in ranked))
 
 
 def decision_widgets(content: Content, state: links.TreatmentsState) -> None:

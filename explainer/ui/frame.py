@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from explainer import links, routes, share
+from explainer import facts, links, routes, share
 from explainer.content import Content, ContentError
 
 CSS_DIR = Path(__file__).resolve().parent / "css"
@@ -83,10 +83,30 @@ def sources(content: Content, ids: Sequence[str]) -> None:
     st.markdown("\n".join(lines))
 
 
+def source_text(content: Content, ids: Sequence[str]) -> str:
+    """"Sources: Title (year); Title (year)" for a line under a block of text."""
+    return content.text("sources.inline") + " " + "; ".join(
+        f"{content.sources[s].title} ({content.sources[s].year})" for s in ids)
+
+
+def small_sources(content: Content, ids: Sequence[str]) -> str:
+    """source_text as small Markdown; brackets in titles are escaped so they do not end the small text."""
+    return ":small[" + source_text(content, ids).replace("[", "\\[").replace("]", "\\]") + "]"
+
+
+def help_markdown(content: Content) -> str:
+    """Every warning sign, with the clinic's emergency and crisis numbers from content/site.yaml."""
+    blocks, mood = facts.help_blocks(content)
+    parts = [f"**{heading}**\n\n" + "\n".join(f"- {sign}" for sign in signs) for heading, signs in blocks]
+    return "\n\n".join([*parts, mood])
+
+
 def sidebar(content: Content) -> None:
     with st.sidebar:
         st.markdown(f"**{content.text('urgent.title')}**")
         st.caption(content.site.urgent)
+        with st.expander(content.text("help.more"), icon=":material/emergency:"):
+            st.markdown(help_markdown(content))
 
 
 def footer(content: Content, route: routes.Route) -> None:
@@ -98,6 +118,9 @@ def footer(content: Content, route: routes.Route) -> None:
         st.divider()
         share_panel(content, route)
         st.caption(f"**{site.disclaimer}** {site.urgent}")
+        if place is not st.sidebar:  # the sidebar has the warning signs already
+            with st.expander(content.text("help.more"), icon=":material/emergency:"):
+                st.markdown(help_markdown(content))
         st.caption(f"{site.reviewed_label}: {meta.reviewed:%-d %B %Y} · {site.next_review_label}: "
                    f"{meta.next_review:%B %Y}")
         with st.expander(site.sources_label):

@@ -53,6 +53,13 @@ def fit(ranked: tuple[tuple[str, int], ...], best: int) -> dict:
     return _arrow(charts.fit(ranked, best).to_dict())
 
 
+@st.cache_data(**_CACHE)
+def icons(content: Content, number_id: str) -> dict:
+    """The 100-person picture of one trial result, by its id in content/evidence.yaml."""
+    number = next(n for n in content.evidence.numbers if n.id == number_id)
+    return _arrow(charts.icon_array([(g.label, g.out_of_100) for g in number.groups], number.outcome).to_dict())
+
+
 def draw(spec: dict, alt: str, **options: Any) -> Any:
     """Draw a cached spec; `alt` is its text alternative."""
     return st.vega_lite_chart(spec=spec, width="stretch", alt=alt, **options)

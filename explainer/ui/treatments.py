@@ -1,4 +1,5 @@
-"""The treatments page's panels: the ladder as text, the side-by-side comparison and the handout button."""
+"""The treatments page's panels: the ladder as an ordered list with each option's details, the
+side-by-side comparison with "no new treatment" beside it, the numbers, and the handout button."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -6,13 +7,21 @@ from collections.abc import Sequence
 import streamlit as st
 
 from explainer import facts, links
-from explainer.content import Content
+from explainer.content import NO_TREATMENT, Content, Facts, Treatment
 from explainer.html import handout
-from explainer.ui import frame
+from explainer.ui import evidence, frame
 
 
-def ladder_text(content: Content) -> None:
-    """The ladder as text, a step per tier, each option opening to its full facts."""
+def ladder_list(content: Content) -> None:
+    """Every option, least invasive first, as one ordered list: screen readers announce order and count."""
+    st.markdown("\n".join(
+        content.text("treatments.order", n=n, name=t.name, tier=t.tier, summary=" ".join(t.summary.split()))
+        for n, t in enumerate(content.ladder(), 1)))
+
+
+def ladder_details(content: Content) -> None:
+    """Each option's full facts, a step at a time; an option opens to its details."""
+    st.subheader(content.text("treatments.details"))
     for tier in content.tiers.values():
         st.markdown(f"**{content.text('treatments.step', tier=tier.tier)}: {tier.name}.** {tier.summary}")
         for t in (t for t in content.ladder() if t.tier == tier.tier):
@@ -20,16 +29,29 @@ def ladder_text(content: Content) -> None:
                 # One Markdown block per option, sources included: every element costs the server a
                 # little and the browser more (a dozen options times ten elements made the page slow).
                 st.markdown("\n\n".join([
+                    *([f"**{content.text('test.label')}**"] if t.kind == "test" else []),
                     t.summary,
                     *(f"**{content.text(f'row.{row}')}** {facts.cell(content, t, row)}" for row in facts.ROWS),
+                    *_classes(content, t),
+                    f"**{content.text('numbers.title')}**",
+                    *_number_lines(content, t.id),
                     f"[{content.text('treatments.see_pathway')}]({links.href(links.PathwayState(treatment=t.id))})",
-                    ":small[" + source_text(content, t.sources).replace("[", "\\[").replace("]", "\\]") + "]",
+                    frame.small_sources(content, t.sources),
                 ]))
 
 
-def source_text(content: Content, ids: Sequence[str]) -> str:
-    return content.text("sources.inline") + " " + "; ".join(
-        f"{content.sources[s].title} ({content.sources[s].year})" for s in ids)
+def _classes(content: Content, t: Treatment) -> list[str]:
+    """Medicines by kind, each with its own benefit and harms."""
+    if not t.classes:
+        return []
+    return [f"**{content.text('classes.title')}**", *(
+        f"*{c.name}.* {c.what} **{content.text('classes.helps')}** {c.helps} "
+        f"**{content.text('classes.risks')}** {c.risks}" for c in t.classes)]
+
+
+def _number_lines(content: Content, option: str) -> list[str]:
+    missing = facts.no_numbers(content, option)
+    return [missing] if missing else [evidence.markdown(content, n) for n in content.numbers_for(option)]
 
 
 def _cell(text: str) -> str:
@@ -37,10 +59,15 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
+def compared(content: Content, compare: Sequence[str]) -> list[tuple[str, Facts]]:
+    """The chosen options and, always beside them, no new treatment."""
+    return [(tid, content.treatments[tid]) for tid in compare] + [(NO_TREATMENT, content.no_treatment)]
+
+
 def comparison(content: Content, compare: Sequence[str]) -> None:
     """Option-Grid style: a row per patient question, a column per option, as one Markdown table (one
     element, not dozens). On phones frame.css stacks it, and every answer carries its option's name."""
-    options = [content.treatments[tid] for tid in compare]
+    options = [o for _, o in compared(content, compare)]
     lines = ["| " + " | ".join([_cell(content.text("handout.question")), *(_cell(o.name) for o in options)]) + " |",
              "|" + " --- |" * (len(options) + 1)]
     lines += ["| " + " | ".join([f"**{_cell(content.text(f'row.{row}'))}**", *(
@@ -48,10 +75,11 @@ def comparison(content: Content, compare: Sequence[str]) -> None:
         for row in facts.ROWS]
     with st.container(key="comparison"):
         st.markdown("\n".join(lines))
-    with st.container(border=True):
-        none = content.no_treatment
-        st.markdown("\n\n".join([f"**{content.text('treatments.no_treatment')}**", *(
-            f"*{content.text(f'row.{row}')}* {getattr(none, row)}" for row in ("what", "duration", "risks", "evidence"))]))
+    for option_id, option in compared(content, compare):
+        st.markdown(f"#### {content.text('numbers.title')}: {option.name}")
+        if isinstance(option, Treatment) and option.classes:
+            st.markdown("\n\n".join(_classes(content, option)))
+        evidence.card(content, option_id)
 
 
 def handout_button(content: Content, compare: Sequence[str]) -> None:

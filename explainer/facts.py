@@ -1,0 +1,65 @@
+"""The rows of a comparison, one option's answer to each, and its trial numbers in words: pure text that
+the Streamlit views, the handout and the light pages all show the same way."""
+from __future__ import annotations
+
+from explainer.content import Content, Facts, Number
+
+ROWS: tuple[str, ...] = (
+    "what", "invasive", "reversible", "acts_at", "duration", "recovery", "risks", "evidence", "certainty",
+)
+
+
+def cell(content: Content, option: Facts, row: str) -> str:
+    """One answer of an option to one patient question."""
+    if row == "acts_at":
+        # "No new treatment" is a Facts without acts_at: it adds nothing anywhere on the pathway.
+        acts = getattr(option, "acts_at", None)
+        if not acts:
+            return content.text("row.acts_at.none")
+        return "; ".join(content.stages[sid].name for sid in acts)
+    if row == "certainty":
+        profile = option.profile
+        return f"{content.text(f'certainty.{profile.certainty}')}. {profile.certainty_reason}"
+    return str(getattr(option, row))
+
+
+def count_line(content: Content, number: Number, index: int) -> str:
+    group = number.groups[index]
+    return content.text("numbers.count", label=group.label, count=group.out_of_100, outcome=number.outcome)
+
+
+def number_lines(content: Content, number: Number) -> list[str]:
+    """One trial result in words: who and when, each group out of 100, context, how sure, who paid, source."""
+    source = content.sources[number.source]
+    found = [f"{number.who}, {number.how_long}:"]
+    found += [count_line(content, number, i) for i in range(len(number.groups))]
+    if number.note:
+        found.append(number.note)
+    found.append(content.text("numbers.sure", level=content.text(f"certainty.{number.certainty}"),
+                              reason=number.certainty_reason))
+    if number.funder:
+        found.append(content.text("numbers.funder", funder=number.funder))
+    found.append(f"{content.text('sources.inline')} {source.title} ({source.year})")
+    return found
+
+
+def no_numbers(content: Content, option: str) -> str | None:
+    """Why an option has no numbers out of 100, in the reader's words, or None when it has some."""
+    if content.numbers_for(option):
+        return None
+    return content.text("numbers.none", why=content.no_numbers_for(option) or "")
+
+
+def help_blocks(content: Content) -> tuple[list[tuple[str, list[str]]], str]:
+    """When to get help fast: (heading, signs) for an emergency and for a same-day call, and the words on
+    mood and crisis support, with the clinic's numbers filled in."""
+    h = content.site.help
+    if h is None:
+        return [], ""
+
+    def fill(text: str) -> str:
+        return text.format(emergency=h.emergency, crisis=h.crisis)
+
+    blocks = [(fill(h.emergency_intro), [fill(s) for s in h.emergency_signs]),
+              (fill(h.urgent_intro), [fill(s) for s in h.urgent_signs])]
+    return blocks, fill(h.mood)
