@@ -23,6 +23,17 @@ def cell(content: Content, option: Facts, row: str) -> str:
     return str(getattr(option, row))
 
 
+def short_answer(content: Content, option: Facts, fact: str) -> str:
+    """A one-line answer read from the option's profile: the reason "What matters to me" gives for the
+    first wish judged by that fact, or, for certainty, the level and its reason."""
+    profile = option.profile
+    if fact == "certainty":
+        return cell(content, option, "certainty")
+    wish = next(w for w in content.decision.wishes if w.fact == fact)
+    reason = wish.because[str(getattr(profile, fact))]
+    return reason[:1].upper() + reason[1:] + "."
+
+
 def count_line(content: Content, number: Number, index: int) -> str:
     group = number.groups[index]
     return content.text("numbers.count", label=group.label, count=group.out_of_100, outcome=number.outcome)
@@ -31,7 +42,8 @@ def count_line(content: Content, number: Number, index: int) -> str:
 def number_lines(content: Content, number: Number) -> list[str]:
     """One trial result in words: who and when, each group out of 100, context, how sure, who paid, source."""
     source = content.sources[number.source]
-    found = [f"{number.who}, {number.how_long}:"]
+    who = number.who[:1].upper() + number.who[1:]
+    found = [f"{who}, {number.how_long}:"]
     found += [count_line(content, number, i) for i in range(len(number.groups))]
     if number.note:
         found.append(number.note)

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from explainer.content.models import FACT_VALUES, NO_TREATMENT, STAGE_IDS, Content, ContentError
-from explainer.content.ui_text import CODE_SOURCES, HELP_PLACEHOLDERS, UI_TEXT
+from explainer.content.ui_text import CODE_SOURCES, HELP_PLACEHOLDERS, SLIDE_FACTS, UI_TEXT
 
 
 def _refs(ids: Iterable[str], known: Mapping[str, Any], where: str, field: str, what: str) -> None:
@@ -137,6 +137,14 @@ def _check_decision(content: Content) -> None:
                                        f"'{wish.fact}' cannot be (it can be: {', '.join(values)})")
 
 
+def _check_slide_facts(content: Content) -> None:
+    judged = {w.fact for w in content.decision.wishes}
+    for fact in SLIDE_FACTS.values():
+        if fact != "certainty" and fact not in judged:
+            raise ContentError(f"content/decision.yaml: field 'wishes' needs a wish judged by the fact '{fact}' "
+                               "(comparison slides answer with its reasons)")
+
+
 def check(content: Content) -> None:
     """Raise ContentError for the first reference that points nowhere."""
     for sid in CODE_SOURCES:
@@ -151,3 +159,4 @@ def check(content: Content) -> None:
     _check_evidence(content)
     _check_slides(content)
     _check_decision(content)
+    _check_slide_facts(content)

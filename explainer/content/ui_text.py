@@ -127,3 +127,9 @@ HELP_PLACEHOLDERS: tuple[str, ...] = ("emergency", "crisis")
 
 # Sources the code itself cites (the personal summary names the decision-aid standards it uses).
 CODE_SOURCES: tuple[str, ...] = ("ipdas", "ottawa-opdg")
+
+# A comparison slide's rows: the question (a `row.*` key) and the fact of an option's profile that answers
+# it in a line, through the reason of a wish judged by that fact ("certainty" is answered by itself).
+SLIDE_FACTS: dict[str, str] = {
+    "invasive": "body", "reversible": "undo", "duration": "lasts", "risks": "harms", "certainty": "certainty",
+}

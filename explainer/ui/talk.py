@@ -5,12 +5,12 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from explainer import charts, routes, share
+from explainer import charts, facts, routes, share
 from explainer.content import Content, Slide
+from explainer.content.ui_text import SLIDE_FACTS
 from explainer.ui import frame, specs
 
 SLIDE_SCALE = 1.5  # charts on a projector: type and marks half as big again
-SLIDE_ROWS = ("invasive", "reversible", "duration", "risks")
 
 
 def slide(content: Content, s: Slide) -> None:
@@ -45,11 +45,12 @@ def _visual(content: Content, name: str) -> None:
 
 
 def slide_comparison(content: Content, compare: Sequence[str]) -> None:
-    """A short grid for a slide: the options as columns, a few of the patients' questions as rows."""
+    """A short grid for a slide: the options as columns, a few of the patients' questions as rows, each
+    answered in a line from "What matters to me" (the full answers are on /treatments and in the notes)."""
     options = [content.treatments[t] for t in compare]
     for column, option in zip(st.columns(len(options), gap="large"), options, strict=True):
         column.markdown(f"### {option.name}")
         column.markdown(option.summary)
-    for row in SLIDE_ROWS:
+    for row, fact in SLIDE_FACTS.items():
         for column, option in zip(st.columns(len(options), gap="large"), options, strict=True):
-            column.markdown(f"**{content.text(f'row.{row}')}** {getattr(option, row)}")
+            column.markdown(f"**{content.text(f'row.{row}')}** {facts.short_answer(content, option, fact)}")
