@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import textwrap
 from collections.abc import Sequence
+from typing import Literal
 
 import altair as alt
 import pandas as pd
@@ -15,6 +16,7 @@ BLUE, VERMILLION, GREEN, ORANGE, GREY, INK = "#0072B2", "#D55E00", "#009E73", "#
 TIER_COLOURS = ["#0072B2", "#56B4E9", "#009E73", "#E69F00", "#D55E00", "#CC79A7"]
 SELECTION = "stage"
 CHOSEN = "chosen"  # the ladder's options being compared, by short name
+WEIGHTS: tuple[Literal["normal"], Literal["bold"]] = ("normal", "bold")  # a stage's label, then the chosen one
 ASPECT = 0.8  # height / width of the pathway chart, used to point arrowheads the way the lines go
 
 
@@ -104,7 +106,7 @@ def pathway(stages: Sequence[Stage], connections: Sequence[Connection], view: st
     labels = [
         label.mark_text(align="left", dx=16 * scale, fontSize=14 * scale, color=INK, fontWeight=weight, aria=False)
         .transform_filter(test)
-        for weight, test in (("normal", ~pick), ("bold", pick))
+        for weight, test in ((WEIGHTS[0], ~pick), (WEIGHTS[1], pick))
     ]
     return alt.layer(lines, heads, points, *labels).properties(height=440 * scale).configure_view(stroke=None)
 
@@ -241,8 +243,10 @@ def icon_rows(groups: Sequence[tuple[str, int]]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def icon_array(groups: Sequence[tuple[str, int]], outcome: str, size: float = 1.0) -> alt.FacetChart:
-    """One 100-person picture per group, side by side, each titled with its group and count."""
+def icon_array(groups: Sequence[tuple[str, int]], outcome: str, harm: bool = False,
+               size: float = 1.0) -> alt.FacetChart:
+    """One 100-person picture per group, side by side, each titled with its group and count. A harm is
+    drawn in vermillion and a benefit in blue, so the two never look alike (the words say which, too)."""
     data = icon_rows(groups)
     # Titles wrap at | so a long group name fits a phone: its name on short lines, then its count.
     labels = {label: "|".join([*textwrap.wrap(label, 22), f"{count} out of 100"]) for label, count in groups}
@@ -250,7 +254,8 @@ def icon_array(groups: Sequence[tuple[str, int]], outcome: str, size: float = 1.
     return alt.Chart(data).mark_point(shape=PERSON, filled=True, size=95 * size ** 2, opacity=1).encode(
         x=alt.X("col:O", axis=None),
         y=alt.Y("row:O", axis=None, sort="descending"),
-        color=alt.Color("outcome:N", scale=alt.Scale(domain=["yes", "no"], range=[BLUE, NOT_REACHED]),
+        color=alt.Color("outcome:N", scale=alt.Scale(domain=["yes", "no"],
+                                                     range=[VERMILLION if harm else BLUE, NOT_REACHED]),
                         legend=alt.Legend(title=None, orient="bottom", direction="vertical", labelColor=INK,
                                           labelLimit=330, labelFontSize=13 * size,
                                           labelExpr=f"datum.value == 'yes' ? {outcome!r} : 'did not'")),

@@ -43,7 +43,7 @@ def number_lines(content: Content, number: Number) -> list[str]:
     """One trial result in words: who and when, each group out of 100, context, how sure, who paid, source."""
     source = content.sources[number.source]
     who = number.who[:1].upper() + number.who[1:]
-    found = [f"{who}, {number.how_long}:"]
+    found = [f"{content.text(f'numbers.{number.kind}')} {who}, {number.how_long}:"]
     found += [count_line(content, number, i) for i in range(len(number.groups))]
     if number.note:
         found.append(number.note)

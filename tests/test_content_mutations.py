@@ -85,8 +85,8 @@ MUTATIONS: dict[str, tuple[str, Callable[[dict], object], str]] = {
         r"content/evidence\.yaml: number '[a-z0-9-]+': field 'certainty' is missing"),
     "an option has neither numbers nor a reason why not": (
         "evidence.yaml", lambda d: d["no_numbers"].pop(0),
-        r"content/evidence\.yaml: option '[a-z-]+' needs numbers or a no_numbers entry that says why there "
-        r"are none"),
+        r"content/evidence\.yaml: option '[a-z-]+' needs a benefit in numbers or a no_numbers entry that says "
+        r"why there are none"),
     "a wish leaves a fact value without a fit": (
         "decision.yaml", lambda d: _entry(d["wishes"], "low-risk")["fits"].pop("serious"),
         r"content/decision\.yaml: wish 'low-risk': field 'fits' has no value for 'serious'.*"),

@@ -144,7 +144,7 @@ def test_summary_holds_exactly_what_was_chosen(content):
     asked = [content.questions[0].id]
     sure_ids = [q.id for q in content.decision.sure]
     html = handout.render_summary(
-        content, ["massage"], {"avoid-surgery": 2}, ["Massage", "Pain education"],
+        content, ["massage"], {"avoid-surgery": 2}, ["Massage", "Pain education"], "Massage",
         {sure_ids[0]: False, sure_ids[1]: True}, asked, "Can I keep working?\n<script>x</script>",
         "https://clinic.example/treatments?compare=massage")
     doc = Html(html)
@@ -157,6 +157,7 @@ def test_summary_holds_exactly_what_was_chosen(content):
     assert content.treatments["massage"].risks in text
     assert content.site.disclaimer in text
     assert content.sources["ottawa-opdg"].title in text
+    assert content.text("lean.summary", option="Massage") in text
 
 
 def test_a_no_in_the_sure_check_says_what_to_do(content):

@@ -82,9 +82,10 @@ def test_markup_and_quotes_in_content_are_text_in_titles_cells_and_attributes(co
 def test_summary_escapes_what_a_person_typed(content):
     sure = {q.id: None for q in content.decision.sure}
     own = 'Is "rest" good?\n<script>alert(1)</script>'
-    html = handout.render_summary(content, [], {}, [], sure, [], own, LINK, dt.date(2026, 11, 25))
+    html = handout.render_summary(content, [], {}, [], None, sure, [], own, LINK, dt.date(2026, 11, 25))
     doc = Html(html)
     assert "script" not in doc.tags and "<script>" not in html
     assert 'Is "rest" good?' in doc.parts and "<script>alert(1)</script>" in doc.parts
     assert "table" not in doc.tags  # nothing was compared, so there is no table
     assert content.text("sure.unanswered") in doc.text
+    assert content.text("lean.summary", option=content.text("lean.unsure")) in doc.text

@@ -63,3 +63,26 @@ def test_medical_terms_on_the_start_page_are_in_the_glossary(content):
 
 def test_no_doses_anywhere():
     assert not re.search(r"\b\d+(\.\d+)?\s?(mg|mcg|µg|milligrams?)\b", _all_content_text(), re.I)
+
+
+def test_numbers_medicines_warning_signs_and_reasons_read_at_grade_8_or_below(content):
+    """The parts a person deciding reads most closely: no new treatment, the kinds of medicine, the trial
+    numbers and why some options have none, the warning signs, and why an option fits a wish."""
+    none = content.no_treatment
+    help_ = content.site.help
+    parts = {
+        "no new treatment": " ".join(getattr(none, row) for row in
+                                     ("what", "invasive", "reversible", "duration", "recovery", "risks", "evidence")),
+        "medicine classes": " ".join(f"{c.what} {c.helps} {c.risks}" for t in content.treatments.values()
+                                     for c in t.classes),
+        "numbers": " ".join(f"{n.who}. {n.outcome}. {n.certainty_reason} {n.note or ''}"
+                            for n in content.evidence.numbers),
+        "no numbers": " ".join(n.why for n in content.evidence.no_numbers),
+        "warning signs": " ".join([help_.emergency_intro, *help_.emergency_signs, help_.urgent_intro,
+                                   *help_.urgent_signs, help_.mood]),
+        "certainty": " ".join(t.profile.certainty_reason for t in content.treatments.values()),
+        "reasons": ". ".join(b for w in content.decision.wishes for b in w.because.values()),
+    }
+    for name, text in parts.items():
+        assert _grade(text) <= MAX_GRADE, name
+

@@ -89,12 +89,12 @@ def _load_uncached(root: Path) -> Content:
     return content
 
 
-_cache: dict[Path, tuple[tuple, Content]] = {}
+_cache: dict[Path, tuple[tuple[tuple[str, str, int, int], ...], Content]] = {}
 
 
-def _fingerprint(root: Path) -> tuple:
+def _fingerprint(root: Path) -> tuple[tuple[str, str, int, int], ...]:
     """Names, sizes and modification times of the content files: a stat, not a read, so reruns stay cheap."""
-    stamp = []
+    stamp: list[tuple[str, str, int, int]] = []
     for folder in (root, root / "pages"):
         with os.scandir(folder) as found:
             stamp.extend((folder.name, e.name, e.stat().st_mtime_ns, e.stat().st_size)

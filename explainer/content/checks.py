@@ -94,18 +94,19 @@ def _check_evidence(content: Content) -> None:
         seen.add(number.id)
         _refs([number.option], options, where, "option", "option")
         _refs([number.source], content.sources, where, "source", "source")
-        covered.add(number.option)
+        if number.kind == "benefit":
+            covered.add(number.option)
     for entry in content.evidence.no_numbers:
         where = f"content/evidence.yaml: no_numbers entry '{entry.option}'"
         _refs([entry.option], options, where, "option", "option")
         if entry.option in covered:
-            raise ContentError(f"{where}: the option has numbers too; keep one of the two")
+            raise ContentError(f"{where}: the option has a benefit in numbers too; keep one of the two")
         covered.add(entry.option)
     if content.evidence.numbers or content.evidence.no_numbers:
         for option in options:
             if option not in covered:
-                raise ContentError(f"content/evidence.yaml: option '{option}' needs numbers or a no_numbers "
-                                   "entry that says why there are none")
+                raise ContentError(f"content/evidence.yaml: option '{option}' needs a benefit in numbers or a "
+                                   "no_numbers entry that says why there are none")
 
 
 def _check_slides(content: Content) -> None:

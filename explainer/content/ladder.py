@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from explainer.content.base import CERTAINTY, Id, Text, _Model
 
@@ -92,6 +92,7 @@ class Number(_Model):
 
     id: str = Id
     option: str = Id
+    kind: Literal["benefit", "harm"] = "benefit"
     outcome: str = Text
     who: str = Text
     how_long: str = Text
@@ -102,13 +103,15 @@ class Number(_Model):
     source: str = Text
     note: str | None = None
 
-
-    @field_validator("groups")
-    @classmethod
-    def _two_groups(cls, groups: tuple[Group, ...]) -> tuple[Group, ...]:
-        if len(groups) != 2:
-            raise ValueError("needs two groups: the option first, then what it was compared with")
-        return groups
+    @model_validator(mode="after")
+    def _groups(self) -> Number:
+        # A benefit means little without what happened in the comparison group; a harm of one option
+        # (such as further operations on a device) may have been counted in that option's group alone.
+        if self.kind == "benefit" and len(self.groups) != 2:
+            raise ValueError("field 'groups' needs two groups: the option first, then what it was compared with")
+        if self.kind == "harm" and len(self.groups) not in (1, 2):
+            raise ValueError("field 'groups' needs the option's group, and the comparison group if there was one")
+        return self
 
 
 class NoNumbers(_Model):

@@ -78,15 +78,18 @@ class Windup(_Model):
 class Pathway(_Model):
     stages: tuple[Stage, ...] = Field(min_length=1)
     connections: tuple[Connection, ...] = Field(min_length=1)
-    views: dict[Literal["acute", "chronic"], ViewText]
+    views: dict[str, ViewText]  # "acute" and "chronic", checked below
     windup: Windup
 
     @field_validator("views")
     @classmethod
-    def _both_views(cls, views: dict) -> dict:
+    def _both_views(cls, views: dict[str, ViewText]) -> dict[str, ViewText]:
         missing = {"acute", "chronic"} - set(views)
         if missing:
             raise ValueError(f"needs both 'acute' and 'chronic' (missing {', '.join(sorted(missing))})")
+        extra = set(views) - {"acute", "chronic"}
+        if extra:
+            raise ValueError(f"has only 'acute' and 'chronic' (found '{sorted(extra)[0]}')")
         return views
 
 

@@ -63,7 +63,7 @@ def render(content: Content, compare: Sequence[str], link: str, today: dt.date |
 
 
 def render_summary(content: Content, compare: Sequence[str], ratings: Mapping[str, int],
-                   ranked: Sequence[str], sure: Mapping[str, bool | None], asked: Sequence[str],
+                   ranked: Sequence[str], leaning: str | None, sure: Mapping[str, bool | None], asked: Sequence[str],
                    own_questions: str, link: str, today: dt.date | None = None) -> str:
     """A person's own summary to print or save: only what they chose on the page, nothing else.
     `ranked` is the options' names as "What matters to me" sorted them."""
@@ -79,4 +79,5 @@ def render_summary(content: Content, compare: Sequence[str], ratings: Mapping[st
         [*SUMMARY_SOURCES, *(table.sources if table else ())], link, today,
         wishes=[f"{w.label}: {d.levels[ratings.get(w.id, 0)]}" for w in d.wishes], not_advice=d.not_advice,
         ranked=list(ranked), comparison=table, sure=sure_lines, questions=mine,
+        leaning=content.text("lean.summary", option=leaning or content.text("lean.unsure")),
     )

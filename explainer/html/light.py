@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from explainer.charts import BLUE, VERMILLION
 from explainer.content import NO_TREATMENT, Content, Facts, load_for_command
 from explainer.facts import ROWS, cell, no_numbers, number_lines
 from explainer.html import diagram
@@ -21,7 +22,8 @@ def option_facts(content: Content, option_id: str, option: Facts) -> dict[str, A
     """An option's answers to the patient questions, its kinds of medicine, its trial numbers in words
     with a 100-person picture each (or why there are none), and the sources it cites."""
     numbers = [{"lines": number_lines(content, n), "groups": [(g.label, g.out_of_100) for g in n.groups],
-                "outcome": n.outcome} for n in content.numbers_for(option_id)]
+                "outcome": n.outcome, "colour": VERMILLION if n.kind == "harm" else BLUE}
+               for n in content.numbers_for(option_id)]
     return {
         "name": option.name,
         "rows": [(content.text(f"row.{row}"), cell(content, option, row)) for row in ROWS],

@@ -40,15 +40,20 @@ def decision_section(content: Content, state: links.TreatmentsState, on_change: 
     if all(sure.values()):
         st.success(content.text("sure.ready"))
 
+    names = [option_name(content, o) for o in decision.options(content)]
+    leaning = st.selectbox(content.text("lean.question"), names, index=None, key="leaning",
+                           placeholder=content.text("lean.unsure"))
+
     st.subheader(content.text("ask.title"))
     st.markdown(content.text("ask.intro"))
-    for q in content.questions:
-        st.checkbox(q.text, key=f"ask_{q.id}", on_change=on_change)
+    for question in content.questions:
+        st.checkbox(question.text, key=f"ask_{question.id}", on_change=on_change)
     own = st.text_area(content.text("ask.own"), key="ask_own", help=content.text("ask.own_hint"))
     st.caption(content.text("ask.own_hint"))
 
     link = frame.share_base() + links.href(state)
     summary = handout.render_summary(content, state.compare, ratings, [option_name(content, f.option) for f in ranked],
+                                     leaning,
                                      sure, state.ask, own, link)
     st.download_button(content.text("summary.download"), summary, file_name="my-summary.html",
                        mime="text/html", icon=":material/download:", key="summary", on_click="ignore")

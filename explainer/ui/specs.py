@@ -57,7 +57,8 @@ def fit(ranked: tuple[tuple[str, int], ...], best: int) -> dict:
 def icons(content: Content, number_id: str) -> dict:
     """The 100-person picture of one trial result, by its id in content/evidence.yaml."""
     number = next(n for n in content.evidence.numbers if n.id == number_id)
-    return _arrow(charts.icon_array([(g.label, g.out_of_100) for g in number.groups], number.outcome).to_dict())
+    groups = [(g.label, g.out_of_100) for g in number.groups]
+    return _arrow(charts.icon_array(groups, number.outcome, harm=number.kind == "harm").to_dict())
 
 
 def draw(spec: dict, alt: str, **options: Any) -> Any:

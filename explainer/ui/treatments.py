@@ -20,24 +20,36 @@ def ladder_list(content: Content) -> None:
 
 
 def ladder_details(content: Content) -> None:
-    """Each option's full facts, a step at a time; an option opens to its details."""
+    """Each option's full facts, a step at a time, and no new treatment last; an option opens to its details."""
     st.subheader(content.text("treatments.details"))
     for tier in content.tiers.values():
         st.markdown(f"**{content.text('treatments.step', tier=tier.tier)}: {tier.name}.** {tier.summary}")
         for t in (t for t in content.ladder() if t.tier == tier.tier):
             with st.expander(t.name):
-                # One Markdown block per option, sources included: every element costs the server a
-                # little and the browser more (a dozen options times ten elements made the page slow).
-                st.markdown("\n\n".join([
-                    *([f"**{content.text('test.label')}**"] if t.kind == "test" else []),
-                    t.summary,
-                    *(f"**{content.text(f'row.{row}')}** {facts.cell(content, t, row)}" for row in facts.ROWS),
-                    *_classes(content, t),
-                    f"**{content.text('numbers.title')}**",
-                    *_number_lines(content, t.id),
-                    f"[{content.text('treatments.see_pathway')}]({links.href(links.PathwayState(treatment=t.id))})",
-                    frame.small_sources(content, t.sources),
-                ]))
+                st.markdown(_details(content, t.id, t))
+    st.markdown(f"**{content.text('treatments.no_treatment')}**")
+    with st.expander(content.no_treatment.name):
+        st.markdown(_details(content, NO_TREATMENT, content.no_treatment))
+
+
+def _details(content: Content, option_id: str, option: Facts) -> str:
+    """One Markdown block per option, sources included: every element costs the server a little and the
+    browser more (a dozen options times ten elements made the page slow)."""
+    treatment = option if isinstance(option, Treatment) else None
+    own = []  # what only a treatment on the ladder has: a test label, a summary, kinds of medicine
+    if treatment:
+        own = [*([f"**{content.text('test.label')}**"] if treatment.kind == "test" else []),
+               treatment.summary]
+    link = f"[{content.text('treatments.see_pathway')}]({links.href(links.PathwayState(treatment=option_id))})"
+    return "\n\n".join([
+        *own,
+        *(f"**{content.text(f'row.{row}')}** {facts.cell(content, option, row)}" for row in facts.ROWS),
+        *(_classes(content, treatment) if treatment else []),
+        f"**{content.text('numbers.title')}**",
+        *_number_lines(content, option_id),
+        *([link] if treatment else []),
+        frame.small_sources(content, option.sources),
+    ])
 
 
 def _classes(content: Content, t: Treatment) -> list[str]:
