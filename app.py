@@ -7,7 +7,7 @@ from explainer.ui import frame
 st.set_page_config(page_title="Pain after back surgery", page_icon="static/favicon.png", layout="centered")
 
 try:
-    loaded = content.load()
+    loaded = frame.load_content()
 except content.ContentError as error:
     frame.broken_content(error)
     st.stop()
@@ -24,6 +24,7 @@ pages = {
 current = st.navigation(list(pages.values()))
 route = routes.BY_ID[next(pid for pid, page in pages.items() if page is current)]
 frame.styles("frame.css")
+frame.language_switch(loaded)
 frame.sidebar(loaded)
 current.run()
 frame.footer(loaded, route)

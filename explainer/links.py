@@ -85,7 +85,7 @@ def _choice(params: Params, name: str, allowed: Iterable[str], notices: list[Not
 
 def _unexpected(params: Params, route_id: str, notices: list[Notice]) -> None:
     """A notice for each parameter the page does not read (its route lists those it does)."""
-    known = routes.BY_ID[route_id].params
+    known = (*routes.BY_ID[route_id].params, *routes.COMMON_PARAMS)
     for name in params:
         # Streamlit's own parameters are not ours to judge.
         if name not in known and not name.startswith("embed"):
@@ -207,15 +207,26 @@ def to_params(state: State | None) -> dict[str, str]:
     return {k: v for k, v in out.items() if v}
 
 
-def href(state: State) -> str:
-    """A relative link to the view, e.g. `/pathway?stage=dorsal-horn&view=chronic`."""
-    query = urlencode(to_params(state), safe=",")
+def href(state: State, lang: str | None = None) -> str:
+    """A relative link to the view, e.g. `/pathway?stage=dorsal-horn&view=chronic&lang=es`."""
+    query = urlencode(with_language(to_params(state), lang), safe=",")
     return routes.BY_ID[ROUTE_OF[type(state)]].href + (f"?{query}" if query else "")
 
 
 def absolute(base: str, relative: str) -> str:
     """Join a site base such as `https://clinic.example/explainer` and a relative href."""
     return base.rstrip("/") + relative
+
+
+def parse_language(params: Params) -> Parsed[str | None]:
+    """The language a link asks for, or None when it asks for none (or for one the guide is not in)."""
+    notices: list[Notice] = []
+    return Parsed(_choice(params, "lang", routes.LANGUAGES, notices), tuple(notices))
+
+
+def with_language(query: dict[str, str], lang: str | None) -> dict[str, str]:
+    """Query parameters with the language added, when the view's language must ride along."""
+    return {**query, "lang": lang} if lang else dict(query)
 
 
 def parse_none(params: Params) -> Parsed[None]:

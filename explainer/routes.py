@@ -44,6 +44,10 @@ ROUTES: tuple[Route, ...] = (
 )
 
 BY_ID: dict[str, Route] = {r.id: r for r in ROUTES}
+# Every page also reads `lang`; the languages the guide is written in, each named in its own words.
+COMMON_PARAMS: tuple[str, ...] = ("lang",)
+LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
+DEFAULT_LANGUAGE = "en"
 PAGE_IDS: tuple[str, ...] = tuple(BY_ID)
 HOME = ROUTES[0]
 # The pages the start page sends a reader on to, in order.

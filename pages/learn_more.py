@@ -1,10 +1,10 @@
 """Learn more: glossary, questions to ask your care team, about this guide, and every source."""
 import streamlit as st
 
-from explainer import content, links
+from explainer import links
 from explainer.ui import frame, learn
 
-c = content.load()
+c = frame.load_content()
 parsed = links.parse_learn(frame.url_params(), c.glossary)
 frame.notices(c, parsed.notices)
 frame.set_url(parsed.state)

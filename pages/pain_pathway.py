@@ -1,10 +1,10 @@
 """How chronic pain works: the interactive pathway, acute and chronic views, wind-up, and where treatments act."""
 import streamlit as st
 
-from explainer import charts, content, links
+from explainer import charts, links
 from explainer.ui import frame, pathway, specs
 
-c = content.load()
+c = frame.load_content()
 stages = c.stages
 parsed = links.parse_pathway(frame.url_params(), stages, c.treatments)
 state = parsed.state

@@ -1,11 +1,11 @@
 """Presenter mode: one idea per slide for a projector, arrow keys to move, speaker notes on demand."""
 import streamlit as st
 
-from explainer import content, links
+from explainer import links
 from explainer.ui import frame, talk
 
 st.set_page_config(layout="wide", initial_sidebar_state="collapsed")
-c = content.load()
+c = frame.load_content()
 total = len(c.slides)
 parsed = links.parse_talk(frame.url_params(), total)
 frame.notices(c, parsed.notices)

@@ -1,10 +1,10 @@
 """Treatment options: the ladder from least to most invasive, a side-by-side comparison and a handout."""
 import streamlit as st
 
-from explainer import charts, content, links
+from explainer import charts, links
 from explainer.ui import decision, frame, specs, treatments
 
-c = content.load()
+c = frame.load_content()
 parsed = links.parse_treatments(frame.url_params(), c.treatments, [w.id for w in c.decision.wishes],
                                 [q.id for q in c.questions])
 state = parsed.state

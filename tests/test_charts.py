@@ -3,7 +3,7 @@ from explainer import charts
 
 
 def _spec(content, view="acute", selected="dorsal-horn", treatment=None):
-    chart = charts.pathway(content.pathway.stages, content.pathway.connections, view, selected, treatment)
+    chart = charts.pathway(content.pathway.stages, content.pathway.connections, content.text, view, selected, treatment)
     return chart.to_dict()
 
 
@@ -17,7 +17,7 @@ def test_pathway_spec_has_every_stage_and_every_arrow(content):
     assert [r["id"] for r in node_rows] == list(content.stages)
     edge_rows = next(rows for rows in _datasets(spec) if rows and "x2" in rows[0])
     assert len(edge_rows) == len(content.pathway.connections)
-    assert {r["kind"] for r in edge_rows} == {"signal up", "brakes down"}
+    assert {r["kind"] for r in edge_rows} == {content.text("chart.signal_up"), content.text("chart.brakes_down")}
 
 
 def test_pathway_selection_is_a_click_on_stage_id_starting_at_the_chosen_stage(content):
@@ -31,9 +31,10 @@ def test_pathway_selection_is_a_click_on_stage_id_starting_at_the_chosen_stage(c
 
 
 def test_chronic_view_turns_signals_up_and_brakes_down(content):
-    acute = charts.pathway_edges(content.pathway.stages, content.pathway.connections, "acute")
-    chronic = charts.pathway_edges(content.pathway.stages, content.pathway.connections, "chronic")
-    up, down = chronic["kind"] == "signal up", chronic["kind"] == "brakes down"
+    acute = charts.pathway_edges(content.pathway.stages, content.pathway.connections, "acute", content.text)
+    chronic = charts.pathway_edges(content.pathway.stages, content.pathway.connections, "chronic", content.text)
+    up = chronic["kind"] == content.text("chart.signal_up")
+    down = chronic["kind"] == content.text("chart.brakes_down")
     assert (chronic.loc[up, "width"] > acute.loc[up, "width"]).all()
     assert (chronic.loc[down, "opacity"] < acute.loc[down, "opacity"]).all()
     assert _spec(content, "acute") != _spec(content, "chronic")
@@ -83,18 +84,18 @@ def test_windup_rises_with_weak_brakes_and_stays_flat_with_strong_ones():
 
 
 def test_ladder_orders_options_by_tier(content):
-    spec = charts.ladder(content.ladder(), ["massage"]).to_dict()
+    spec = charts.ladder(content.ladder(), content.text, ["massage"]).to_dict()
     rows = next(rows for rows in spec["datasets"].values() if rows and "tier" in rows[0])
     assert [r["tier"] for r in sorted(rows, key=lambda r: r["order"])] == sorted(r["tier"] for r in rows)
 
 
 def test_ladder_marks_the_compared_options_by_name(content):
     ladder = content.ladder()
-    built = charts.ladder(ladder, ["spine-surgery", "massage"]).to_dict()
+    built = charts.ladder(ladder, content.text, ["spine-surgery", "massage"]).to_dict()
     short = {t.id: t.short for t in ladder}
     assert [p["value"] for p in _params(built) if p["name"] == charts.CHOSEN] == [
         [short["massage"], short["spine-surgery"]]]  # in ladder order
-    base = charts.ladder(ladder).to_dict()
+    base = charts.ladder(ladder, content.text).to_dict()
     assert _params(charts.with_chosen(base, ladder, ["spine-surgery", "massage"])) == _params(built)
     assert _params(base) == [{"name": charts.CHOSEN, "value": []}]
     bars = built["layer"][0]["encoding"]
@@ -102,8 +103,37 @@ def test_ladder_marks_the_compared_options_by_name(content):
     assert charts.CHOSEN in bars["y"]["axis"]["labelExpr"]
 
 
-def test_fit_chart_keeps_the_ranked_order():
-    spec = charts.fit([("B option", 3), ("A option", 0), ("C option", -2)], 3).to_dict()
+def test_fit_chart_keeps_the_ranked_order(content):
+    spec = charts.fit([("B option", 3), ("A option", 0), ("C option", -2)], 3, content.text).to_dict()
     assert spec["encoding"]["y"]["sort"] == ["B option", "A option", "C option"]
     rows = next(iter(spec["datasets"].values()))
     assert [r["fit"] for r in rows] == ["fits", "neutral", "does not fit"]
+
+
+def test_icon_array_draws_100_people_per_group_grouped_from_the_first(content):
+    spec = charts.icon_array([("Option", 48), ("Comparison", 9)], "got better", content.text).to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    assert len(rows) == 200
+    for label, count in (("Option", 48), ("Comparison", 9)):
+        mine = [r for r in rows if r["group"] == label]
+        filled = sorted(r["row"] * 10 + r["col"] for r in mine if r["outcome"] == "yes")
+        assert filled == list(range(count))  # grouped, not scattered
+    assert content.text("chart.out_of_100", count=48) in " ".join(r["title"] for r in rows).replace("|", " ")
+
+
+def test_every_word_a_chart_shows_comes_from_content(content):
+    """A chart built with other words shows none of the English ones: nothing is left to translate."""
+    def other(key: str, **values: object) -> str:
+        return f"<{key}>"
+
+    specs = [charts.pathway(content.pathway.stages, content.pathway.connections, other, "chronic").to_dict(),
+             charts.windup(charts.windup_curve(5, 0.5), True, other).to_dict(),
+             charts.ladder(content.ladder(), other).to_dict(), charts.fit([("A", 1)], 2, other).to_dict(),
+             charts.icon_array([("A", 1), ("B", 2)], "x", other).to_dict()]
+    english = {content.text(k) for k in ("chart.signal_up", "chart.brakes_down", "chart.arrow", "chart.stage",
+                                         "chart.windup_x", "chart.windup_y", "chart.ladder_x", "chart.option",
+                                         "chart.did_not", "chart.group", "chart.fit")}
+    import json
+    for spec in specs:
+        text = json.dumps(spec)
+        assert not [w for w in english if f'"{w}"' in text], text[:200]

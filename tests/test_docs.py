@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from explainer.routes import ROUTES, by_path
+from explainer.routes import COMMON_PARAMS, ROUTES, by_path
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
@@ -20,11 +20,15 @@ CONTENT = ROOT / "content"
 
 
 # ---- README: Pages and links --------------------------------------------------------------------------
-def _readme_rows() -> dict[str, list[str]]:
-    """Address (without its backticks) -> the row's cells."""
+def _links_section() -> str:
     section = README.read_text(encoding="utf-8").split("\n## Pages and links\n", 1)
     assert len(section) == 2, "README.md has no '## Pages and links' section"
-    tables = _tables(section[1].split("\n## ", 1)[0])
+    return section[1].split("\n## ", 1)[0]
+
+
+def _readme_rows() -> dict[str, list[str]]:
+    """Address (without its backticks) -> the row's cells."""
+    tables = _tables(_links_section())
     assert tables, "README.md's 'Pages and links' section has no table"
     rows = {}
     for cells in tables[0][1:]:
@@ -50,8 +54,14 @@ def test_the_readme_link_table_gives_each_page_its_address_and_parameters(route)
     assert rows[route.href][0] == nav[1], (f"README.md calls {route.href} {rows[route.href][0]!r}; the menu says "
                                            f"{nav[1]!r} (content/pages/{route.id}.md)")
     named = re.findall(r"`([a-z_-]+)=", said)
-    extra = sorted(set(named) - set(route.params))
+    extra = sorted(set(named) - set(route.params) - set(COMMON_PARAMS))
     assert extra == [], f"README.md's row for {route.href} gives parameter(s) the page does not read: {extra}"
+
+
+def test_the_readme_gives_the_parameters_every_page_reads():
+    section = _links_section()
+    missing = [param for param in COMMON_PARAMS if f"`{param}=" not in section]
+    assert missing == [], f"README.md's 'Pages and links' does not give {missing}, which every page reads"
 
 
 # ---- docs/seed-coverage.md ----------------------------------------------------------------------------

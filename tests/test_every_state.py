@@ -1,4 +1,5 @@
-"""Content that passes the check renders every page in every state a link can ask for, without an exception.
+"""Content that passes the check renders every page in every state a link can ask for, in every language,
+without an exception.
 
 The states come from the content itself (every stage in both views, every treatment overlay and
 comparison, every wish rated, every slide, every glossary term), so new content is covered as it is added.
@@ -44,9 +45,10 @@ def _by_page() -> dict[str, list[dict[str, str]]]:
     return grouped
 
 
+@pytest.mark.parametrize("lang", routes.LANGUAGES)
 @pytest.mark.parametrize("page_id", routes.PAGE_IDS)
-def test_every_state_of_every_page_renders(page_id: str) -> None:
-    states = _by_page()[page_id]
+def test_every_state_of_every_page_renders(page_id: str, lang: str) -> None:
+    states = [{**params, "lang": lang} for params in _by_page()[page_id]]
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
     if page_id != routes.HOME.id:

@@ -4,6 +4,7 @@ import re
 import pytest
 import textstat
 
+from explainer import content as content_module
 from tests.conftest import ROOT
 
 SEED_DIR = ROOT.parent / "shared" / "seed"
@@ -86,3 +87,38 @@ def test_numbers_medicines_warning_signs_and_reasons_read_at_grade_8_or_below(co
     for name, text in parts.items():
         assert _grade(text) <= MAX_GRADE, name
 
+
+
+MIN_FERNANDEZ_HUERTA = 70.0
+
+
+def _spanish_score(text: str) -> float:
+    """Fernández-Huerta reading ease of Spanish text (textstat's language is global, so it is put back)."""
+    before = textstat.textstat._textstatistics__lang
+    textstat.set_lang("es")
+    try:
+        return textstat.fernandez_huerta(_plain(text))
+    finally:
+        textstat.set_lang(before)
+
+
+@pytest.fixture(scope="module")
+def spanish():
+    return content_module.load(ROOT / "content", "es")
+
+
+@pytest.mark.parametrize("page_id", ["home", "pathway", "treatments", "talk", "learn"])
+def test_each_spanish_page_reads_at_fernandez_huerta_70_or_more(spanish, page_id):
+    assert _spanish_score(spanish.pages[page_id].body) >= MIN_FERNANDEZ_HUERTA
+
+
+def test_spanish_stages_treatments_glossary_and_slides_read_easily(spanish):
+    parts = {
+        "stages": " ".join(f"{s.acute} {s.chronic}" for s in spanish.pathway.stages),
+        "treatments": " ".join(f"{t.what} {t.risks} {t.evidence}" for t in spanish.treatments.values()),
+        "glossary": " ".join(t.definition for t in spanish.glossary.values()),
+        "slides": " ".join(f"{s.title}. {s.body}" for s in spanish.slides),
+        "warning signs": " ".join([*spanish.site.help.emergency_signs, *spanish.site.help.urgent_signs]),
+    }
+    for name, text in parts.items():
+        assert _spanish_score(text) >= MIN_FERNANDEZ_HUERTA, name

@@ -11,7 +11,7 @@ from explainer import content as content_module
 from explainer import facts
 from explainer.html import diagram, light
 from explainer.html.markdown import lead, markdown
-from explainer.routes import ROUTES
+from explainer.routes import LANGUAGES, ROUTES
 from tests.html_text import Html
 
 LOADERS = {"script", "img", "link", "iframe", "object", "embed", "frame", "audio", "video", "source", "track",
@@ -82,7 +82,9 @@ def test_every_light_page_of_the_registry_is_written_and_in_every_nav(built, con
     assert sorted(built) == sorted(r.light for r in routes)
     for route in routes:
         doc = Parsed(built[route.light])
-        assert doc.nav_links == [r.light for r in routes]
+        # The light pages of this language, then the same page in each other language.
+        others = [f"{code}/{route.light}" for code in LANGUAGES if code != content.lang]
+        assert doc.nav_links == [r.light for r in routes] + others
         current = [attrs["href"] for tag, attrs in doc.elements if tag == "a" and "aria-current" in attrs]
         assert current == [route.light]
         names = [attrs.get("aria-label") for tag, attrs in doc.elements if tag == "nav"]

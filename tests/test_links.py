@@ -105,3 +105,19 @@ def test_every_question_ticked_still_fits_in_a_link(content):
     params = {"ask": [",".join(questions)]}
     parsed = links.parse_treatments(params, content.treatments, [], questions)
     assert parsed.state.ask == tuple(questions) and not parsed.notices
+
+
+def test_every_page_reads_the_language_and_an_unknown_one_gets_a_notice(content):
+    assert links.parse_language({"lang": ["es"]}) == links.Parsed("es", ())
+    assert links.parse_language({"lang": ["ES"]}).state == "es"
+    assert links.parse_language({}) == links.Parsed(None, ())
+    assert links.parse_language({"lang": ["klingon"]}) == links.Parsed(None, (Notice("lang", "unknown"),))
+    # `lang` is part of every page's link, so it is never "something extra".
+    assert links.parse_pathway({"lang": ["es"], "stage": ["cortex"]}, content.stages, content.treatments).notices == ()
+    assert links.parse_none({"lang": ["es"]}).notices == ()
+
+
+def test_links_the_app_makes_keep_the_language():
+    assert links.href(PathwayState(stage="cortex"), "es") == "/pathway?stage=cortex&lang=es"
+    assert links.href(TreatmentsState(("massage",)), None) == "/treatments?compare=massage"
+    assert links.with_language({"slide": "2"}, "es") == {"slide": "2", "lang": "es"}

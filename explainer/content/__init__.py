@@ -37,53 +37,63 @@ from explainer.content.models import (
     Treatment,
     Treatments,
 )
-from explainer.content.read import entries, read_page, read_yaml, unique, validate
+from explainer.content.read import entries, read_page, read_yaml, rel, unique, validate
+from explainer.content.translation import compare_translation
 
 __all__ = [
     "CONTENT_DIR", "NO_TREATMENT", "STAGE_IDS", "Connection", "Content", "ContentError", "Decision",
     "Facts", "MedicineClass", "Number", "Page", "PageMeta", "Pathway", "Profile", "Question", "Site", "Slide",
-    "Source", "Stage", "Term", "Treatment", "Treatments", "load", "load_for_command",
+    "Source", "Stage", "Term", "Treatment", "Treatments", "folder_of", "load", "load_all", "load_for_command",
 ]
 
 # Another folder can be named for staff previews and tests.
 CONTENT_DIR = Path(os.environ.get("EXPLAINER_CONTENT_DIR") or Path(__file__).resolve().parents[2] / "content")
 
 
-def _load_uncached(root: Path) -> Content:
+def folder_of(base: Path, lang: str) -> Path:
+    """English is the content folder itself; every other language is a folder of the same files in it."""
+    return base if lang == routes.DEFAULT_LANGUAGE else base / lang
+
+
+def _load_uncached(base: Path, lang: str) -> Content:
+    """Read and validate one language's files; `base` is the content folder, so messages name the file
+    as staff see it (content/es/treatments.yaml)."""
+    root = folder_of(base, lang)
+
     def at(name: str) -> tuple[Path, str]:
-        return root / name, f"content/{name}"
+        return root / name, rel(root / name, base)
 
     path, where = at("site.yaml")
-    site = validate(Site, read_yaml(path, root), where)
+    site = validate(Site, read_yaml(path, base), where)
     path, where = at("sources.yaml")
-    sources = unique(entries(Source, read_yaml(path, root), "sources", where), "source", where)
+    sources = unique(entries(Source, read_yaml(path, base), "sources", where), "source", where)
     path, where = at("stages.yaml")
-    pathway = validate(Pathway, read_yaml(path, root), where)
+    pathway = validate(Pathway, read_yaml(path, base), where)
     unique(list(pathway.stages), "stage", where)
     path, where = at("treatments.yaml")
-    ladder = validate(Treatments, read_yaml(path, root), where)
+    ladder = validate(Treatments, read_yaml(path, base), where)
     treatments = unique(list(ladder.treatments), "treatment", where)
     path, where = at("evidence.yaml")
-    evidence = validate(Evidence, read_yaml(path, root), where) if path.exists() else Evidence()
+    evidence = validate(Evidence, read_yaml(path, base), where) if path.exists() else Evidence()
     path, where = at("glossary.yaml")
-    glossary = unique(entries(Term, read_yaml(path, root), "terms", where), "term", where)
+    glossary = unique(entries(Term, read_yaml(path, base), "terms", where), "term", where)
     path, where = at("questions.yaml")
-    questions = unique(entries(Question, read_yaml(path, root), "questions", where), "question", where)
+    questions = unique(entries(Question, read_yaml(path, base), "questions", where), "question", where)
     path, where = at("talk.yaml")
-    slides = unique(entries(Slide, read_yaml(path, root), "slides", where), "slide", where)
+    slides = unique(entries(Slide, read_yaml(path, base), "slides", where), "slide", where)
     path, where = at("decision.yaml")
-    decision = validate(Decision, read_yaml(path, root), where)
+    decision = validate(Decision, read_yaml(path, base), where)
     pages = {}
     for page_id in routes.PAGE_IDS:
         path, where = at(f"pages/{page_id}.md")
-        meta, body = read_page(path, root)
+        meta, body = read_page(path, base)
         pages[page_id] = Page(page_id, validate(PageMeta, meta, where), body)
 
     content = Content(
         site=site, pages=pages, sources=sources, pathway=pathway,
         tiers={t.tier: t for t in ladder.tiers}, treatments=treatments, no_treatment=ladder.no_treatment,
         glossary=glossary, questions=tuple(questions.values()), slides=tuple(slides.values()),
-        decision=decision, evidence=evidence,
+        decision=decision, evidence=evidence, lang=lang,
     )
     check(content)
     return content
@@ -96,22 +106,40 @@ def _fingerprint(root: Path) -> tuple[tuple[str, str, int, int], ...]:
     """Names, sizes and modification times of the content files: a stat, not a read, so reruns stay cheap."""
     stamp: list[tuple[str, str, int, int]] = []
     for folder in (root, root / "pages"):
+        if not folder.is_dir():  # a missing folder is reported by the loader, file by file
+            continue
         with os.scandir(folder) as found:
             stamp.extend((folder.name, e.name, e.stat().st_mtime_ns, e.stat().st_size)
                          for e in found if e.is_file())
     return tuple(sorted(stamp))
 
 
-def load(root: Path | str | None = None) -> Content:
-    """All content, validated; cached until a file in content/ changes."""
-    folder = CONTENT_DIR if root is None else Path(root)
-    stamp = _fingerprint(folder)
+def load(root: Path | str | None = None, lang: str = routes.DEFAULT_LANGUAGE) -> Content:
+    """All content in one language, validated (a translation also against the English it translates);
+    cached until a file of that language or of English changes."""
+    base = CONTENT_DIR if root is None else Path(root)
+    if lang not in routes.LANGUAGES:
+        raise ContentError(f"there is no content in language '{lang}'")
+    folder = folder_of(base, lang)
+    if not folder.is_dir():
+        raise ContentError(f"{rel(folder, base)}: folder is missing (the guide's text in '{lang}')")
+    english = folder_of(base, routes.DEFAULT_LANGUAGE)
+    stamp = _fingerprint(folder) + (_fingerprint(english) if folder != english else ())
     cached = _cache.get(folder)
     if cached and cached[0] == stamp:
         return cached[1]
-    content = dataclasses.replace(_load_uncached(folder), version=f"{hash(stamp):x}")
+    content = _load_uncached(base, lang)
+    if folder != english:
+        load(base)  # the English must be valid before a translation is compared with it
+        compare_translation(base, lang)
+    content = dataclasses.replace(content, version=f"{lang}-{hash(stamp):x}")
     _cache[folder] = (stamp, content)
     return content
+
+
+def load_all(root: Path | str | None = None) -> dict[str, Content]:
+    """Every language of the guide, each validated."""
+    return {lang: load(root, lang) for lang in routes.LANGUAGES}
 
 
 def load_for_command(root: Path | str | None = None) -> Content | None:
@@ -122,7 +150,7 @@ def load_for_command(root: Path | str | None = None) -> Content | None:
 
     logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
     try:
-        return load(root)
+        return load_all(root)[routes.DEFAULT_LANGUAGE]
     except ContentError as err:
         print(f"Content problem: {err}", file=sys.stderr)
         return None

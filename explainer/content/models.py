@@ -168,6 +168,7 @@ class Content:
     slides: tuple[Slide, ...]
     decision: Decision
     evidence: Evidence
+    lang: str = "en"  # the language of every word in this object
     version: str = ""  # changes whenever a content file changes; keys caches built from content
 
     @property

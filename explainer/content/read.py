@@ -12,7 +12,7 @@ from explainer.content.models import ContentError
 
 M = TypeVar("M", bound=BaseModel)
 
-_ENTRY_NAMES = {
+ENTRY_NAMES = {
     "stages": "stage", "connections": "connection", "treatments": "treatment", "tiers": "tier",
     "terms": "term", "questions": "question", "slides": "slide", "sources": "source", "numbers": "number",
     "no_numbers": "no_numbers entry", "classes": "class", "groups": "group",
@@ -59,12 +59,12 @@ def describe(err: Any, data: Any) -> str:
     i = 0
     while i < len(loc):
         key = loc[i]
-        if isinstance(key, str) and i + 1 < len(loc) and isinstance(loc[i + 1], int) and key in _ENTRY_NAMES:
+        if isinstance(key, str) and i + 1 < len(loc) and isinstance(loc[i + 1], int) and key in ENTRY_NAMES:
             index = loc[i + 1]
             entries = node.get(key, []) if isinstance(node, dict) else []
             entry = entries[index] if isinstance(entries, list) and index < len(entries) else None
             label = entry.get("id") if isinstance(entry, dict) and entry.get("id") else f"#{index + 1}"
-            parts.append(f"{_ENTRY_NAMES[key]} '{label}'")
+            parts.append(f"{ENTRY_NAMES[key]} '{label}'")
             node, i = entry, i + 2
             field_path = []
             continue
@@ -98,7 +98,7 @@ def entries(model: type[M], data: Any, key: str, where: str) -> list[M]:
         raise ContentError(f"{where}: needs a list under '{key}'")
     found = []
     for n, item in enumerate(data[key], 1):
-        what = _ENTRY_NAMES.get(key, key)
+        what = ENTRY_NAMES.get(key, key)
         if not isinstance(item, dict):
             raise ContentError(f"{where}: {what} #{n} must be a mapping of fields")
         label = item.get("id") if isinstance(item.get("id"), str) and item.get("id") else f"#{n}"

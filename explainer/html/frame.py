@@ -59,7 +59,7 @@ def page(template: str | Sequence[str], content: Content, *, title: str, page_id
     names: list[str | Template] = [template] if isinstance(template, str) else [*template]
     help_signs, help_mood = help_blocks(content)
     return ENV.select_template(names).render(
-        help_title=content.text("urgent.title"), help_signs=help_signs, help_mood=help_mood,
+        lang=content.lang, help_title=content.text("urgent.title"), help_signs=help_signs, help_mood=help_mood,
         title=title, site=content.site, reviewed=content.pages[page_id].meta.reviewed, made=made,
         sources=cited(content, source_ids), link=link, link_title=link_title, link_text=link_text, **values,
     )

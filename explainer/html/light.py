@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from explainer.charts import BLUE, VERMILLION
-from explainer.content import NO_TREATMENT, Content, Facts, load_for_command
+from explainer.content import NO_TREATMENT, Content, Facts, load, load_for_command
 from explainer.facts import ROWS, cell, no_numbers, number_lines
 from explainer.html import diagram
 from explainer.html.frame import page
 from explainer.html.markdown import lead, markdown
-from explainer.routes import ROUTES, Route
+from explainer.routes import DEFAULT_LANGUAGE, LANGUAGES, ROUTES, Route
 
 OUT_DIR = Path(__file__).resolve().parents[2] / "static" / "light"
 PAGES: tuple[Route, ...] = tuple(r for r in ROUTES if r.light)
@@ -92,16 +92,31 @@ def render(content: Content, route: Route) -> str:
     meta = content.pages[route.id].meta
     return page(
         [f"light/{route.id}.html", "light/page.html"], content, title=meta.title, page_id=route.id,
-        source_ids=[*meta.sources, *values.pop("cited")], link=route.href,
+        source_ids=[*meta.sources, *values.pop("cited")], link=app_link(route, content.lang),
         link_title=content.text("light.open_app"), link_text=f"{content.site.name}: {meta.nav}",
         text=content.text, nav=[(r.light, content.pages[r.id].meta.nav, r is route) for r in PAGES],
+        languages=[(_relative(content.lang, code, str(route.light)), code, name)
+                   for code, name in LANGUAGES.items() if code != content.lang],
         **values,
     )
 
 
+def _relative(here: str, there: str, file: str) -> str:
+    """The same light page in another language, relative to this one (English at the top, others in a
+    folder of their own)."""
+    up = "" if here == DEFAULT_LANGUAGE else "../"
+    return f"{up}{file}" if there == DEFAULT_LANGUAGE else f"{up}{there}/{file}"
+
+
+def app_link(route: Route, lang: str) -> str:
+    """The interactive page a light page stands for, in the same language."""
+    return route.href + ("" if lang == DEFAULT_LANGUAGE else f"?lang={lang}")
+
+
 def build(content: Content, out_dir: Path | str = OUT_DIR) -> list[Path]:
-    """Write every light page of the route registry; the same content always gives the same bytes."""
-    out = Path(out_dir)
+    """Write every light page of the route registry, English in `out_dir` and another language in a folder
+    of its own (es/); the same content always gives the same bytes."""
+    out = Path(out_dir) if content.lang == DEFAULT_LANGUAGE else Path(out_dir) / content.lang
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for route in PAGES:
@@ -112,13 +127,13 @@ def build(content: Content, out_dir: Path | str = OUT_DIR) -> list[Path]:
 
 
 def main() -> int:
-    """`python -m explainer.html.light [OUT_DIR]`: write the light pages from content/."""
+    """`python -m explainer.html.light [OUT_DIR]`: write the light pages of every language from content/."""
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT_DIR
-    content = load_for_command()
-    if content is None:
+    if load_for_command() is None:  # checks every language and says what is wrong
         return 1
-    for path in build(content, out):
-        print(f"wrote {path} ({path.stat().st_size / 1024:.1f} KB)")
+    for lang in LANGUAGES:
+        for path in build(load(lang=lang), out):
+            print(f"wrote {path} ({path.stat().st_size / 1024:.1f} KB)")
     return 0
 
 

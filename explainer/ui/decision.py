@@ -51,7 +51,7 @@ def decision_section(content: Content, state: links.TreatmentsState, on_change: 
     own = st.text_area(content.text("ask.own"), key="ask_own", help=content.text("ask.own_hint"))
     st.caption(content.text("ask.own_hint"))
 
-    link = frame.share_base() + links.href(state)
+    link = frame.share_base() + frame.href(state)
     summary = handout.render_summary(content, state.compare, ratings, [option_name(content, f.option) for f in ranked],
                                      leaning,
                                      sure, state.ask, own, link)
@@ -70,7 +70,7 @@ def _sorted(content: Content, ranked: list[decision.Fit]) -> None:
     st.subheader(content.text("decision.sorted"))
     pairs = [(option_name(content, f.option), f.score) for f in ranked]
     order = "; ".join(f"{n}. {name} ({score:+d})" for n, (name, score) in enumerate(pairs, 1))
-    specs.draw(specs.fit(tuple(pairs), ranked[0].best), content.text("decision.alt", order=order))
+    specs.draw(specs.fit(content, tuple(pairs), ranked[0].best), content.text("decision.alt", order=order))
     st.markdown("\n".join(
         f"{n}. **{name}**: {content.text('decision.fits', score=f'{score:+d}', best=ranked[0].best)}"
         for n, (name, score) in enumerate(pairs, 1)))

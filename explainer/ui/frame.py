@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from explainer import content as content_module
 from explainer import facts, links, routes, share
 from explainer.content import Content, ContentError
 
@@ -25,17 +26,68 @@ def url_params() -> dict[str, list[str]]:
     return {name: qp.get_all(name) for name in qp.keys()}  # noqa: SIM118 (QueryParams is not a dict)
 
 
+def _browser_language() -> str:
+    """The browser's language if the guide is written in it, else English."""
+    code = (st.context.locale or "").split("-")[0].lower()
+    return code if code in routes.LANGUAGES else routes.DEFAULT_LANGUAGE
+
+
+def language() -> str:
+    """The language of this view: the link's `lang`, else the one chosen earlier in this visit (the menu's
+    links carry no query), else the browser's, else English."""
+    asked = links.parse_language(url_params()).state
+    if asked:
+        st.session_state["lang"] = asked
+    return asked or st.session_state.get("lang") or _browser_language()
+
+
+def carried_language() -> str | None:
+    """The `lang` every link the app makes carries, so it opens in the same language on another device:
+    any language but English, and English too where the browser would otherwise choose another."""
+    lang = language()
+    return lang if lang != routes.DEFAULT_LANGUAGE or _browser_language() != lang else None
+
+
+def load_content() -> Content:
+    """The guide's content in the language of this view."""
+    return content_module.load(lang=language())
+
+
+def href(state: links.State) -> str:
+    """A link to a view of the app, in the language of this one."""
+    return links.href(state, carried_language())
+
+
+def home_href() -> str:
+    """The start page, in the language of this view."""
+    lang = carried_language()
+    return routes.HOME.href + (f"?lang={lang}" if lang else "")
+
+
 def set_url(state: links.State | None) -> None:
-    """Make the address bar show exactly this view, so copying it shares the view."""
-    wanted = links.to_params(state)
+    """Make the address bar show exactly this view, language included, so copying it shares the view."""
+    wanted = links.with_language(links.to_params(state), carried_language())
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 
 
+def _switch_language() -> None:
+    st.session_state["lang"] = st.session_state["language_switch"] or routes.DEFAULT_LANGUAGE
+    st.query_params["lang"] = st.session_state["lang"]
+
+
+def language_switch(content: Content) -> None:
+    """English or Español, at the top of every page; the choice goes into the link."""
+    st.session_state["language_switch"] = content.lang
+    st.segmented_control(content.text("language.label"), list(routes.LANGUAGES), key="language_switch",
+                         format_func=lambda code: routes.LANGUAGES[code], on_change=_switch_language,
+                         label_visibility="collapsed")
+
+
 def notices(content: Content, found: Sequence[links.Notice]) -> None:
-    """One short line per problem in the link; the value itself is never echoed back."""
+    """One short line per problem in the link, the language's included; the value itself is never echoed."""
     seen = set()
-    for notice in found:
+    for notice in (*links.parse_language(url_params()).notices, *found):
         message = content.text(f"notice.{notice.problem}", param=notice.param)
         if message not in seen:
             seen.add(message)
@@ -140,9 +192,11 @@ def current_view_url(route: routes.Route) -> str:
     return f"{share_base()}{route.href}" + (f"?{query}" if query else "")
 
 
-def light_url(route: routes.Route) -> str:
-    """The light page that matches an app page: plain text that opens at once on a slow phone."""
-    return f"{share_base()}/app/static/light/{routes.light_page(route.id)}"
+def light_url(route: routes.Route, lang: str) -> str:
+    """The light page that matches an app page, in the page's language: plain text that opens at once on
+    a slow phone."""
+    folder = "" if lang == routes.DEFAULT_LANGUAGE else f"{lang}/"
+    return f"{share_base()}/app/static/light/{folder}{routes.light_page(route.id)}"
 
 
 def share_panel(content: Content, route: routes.Route) -> None:
@@ -158,7 +212,7 @@ def share_panel(content: Content, route: routes.Route) -> None:
         st.code(url, language=None, wrap_lines=True)
         qr_image(share.qr_svg(url, scale=5), content.text("share.qr_alt", url=url))
         st.caption(content.text("share.private"))
-        st.markdown(f":material/bolt: [{content.text('share.light')}]({light_url(route)})")
+        st.markdown(f":material/bolt: [{content.text('share.light')}]({light_url(route, content.lang)})")
 
 
 def qr_image(svg: str | None, alt: str) -> None:

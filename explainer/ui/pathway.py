@@ -5,7 +5,7 @@ import streamlit as st
 
 from explainer import charts, links
 from explainer.content import Content, Stage, Treatment
-from explainer.ui import specs
+from explainer.ui import frame, specs
 
 
 def stage_panel(content: Content, stage: Stage) -> None:
@@ -17,7 +17,7 @@ def stage_panel(content: Content, stage: Stage) -> None:
     if acting:
         st.markdown(f"**{content.text('stage.treatments')}**")
         st.markdown("\n".join(
-            f"- [{t.name}]({links.href(links.TreatmentsState((t.id,)))}): {t.acts_at[stage.id]}" for t in acting
+            f"- [{t.name}]({frame.href(links.TreatmentsState((t.id,)))}): {t.acts_at[stage.id]}" for t in acting
         ))
 
 
@@ -27,7 +27,7 @@ def treatment_overlay(content: Content, treatment: Treatment) -> None:
         f"- ◆ **{content.stages[sid].name}**: {sentence}" for sid, sentence in treatment.acts_at.items()
     ))
     st.markdown(f"[{content.text('pathway.compare_link', treatment=treatment.name)}]"
-                f"({links.href(links.TreatmentsState((treatment.id,)))})")
+                f"({frame.href(links.TreatmentsState((treatment.id,)))})")
 
 
 @st.fragment
@@ -44,7 +44,7 @@ def windup_explainer(content: Content, view: str) -> None:
     first, last = curve["loudness"].iloc[0], curve["loudness"].iloc[-1]
     summary = content.text("windup.summary", repeats=repeats, brakes=brakes, first=f"{first:.1f}",
                            last=f"{last:.1f}")
-    specs.draw(specs.windup(repeats, brakes, chronic), summary)
+    specs.draw(specs.windup(content, repeats, brakes, chronic), summary)
     st.markdown(summary)
     st.caption(w.caveat)
     st.markdown(f"**{content.text('windup.windup_label')}** {w.windup}")

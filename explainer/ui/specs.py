@@ -25,7 +25,7 @@ def _arrow(spec: dict) -> dict:
 
 @st.cache_data(**_CACHE)
 def _pathway_base(content: Content, view: str, treatment: str | None, scale: float) -> dict:
-    return _arrow(charts.pathway(content.pathway.stages, content.pathway.connections, view, None,
+    return _arrow(charts.pathway(content.pathway.stages, content.pathway.connections, content.text, view, None,
                                  content.treatments.get(treatment or ""), scale).to_dict())
 
 
@@ -36,7 +36,7 @@ def pathway(content: Content, view: str, selected: str | None, treatment: str | 
 
 @st.cache_data(**_CACHE)
 def _ladder_base(content: Content, scale: float) -> dict:
-    return _arrow(charts.ladder(content.ladder(), (), scale).to_dict())
+    return _arrow(charts.ladder(content.ladder(), content.text, (), scale).to_dict())
 
 
 def ladder(content: Content, selected: tuple[str, ...] = (), scale: float = 1.0) -> dict:
@@ -44,13 +44,13 @@ def ladder(content: Content, selected: tuple[str, ...] = (), scale: float = 1.0)
 
 
 @st.cache_data(**_CACHE)
-def windup(repeats: int, brakes: int, chronic: bool) -> dict:
-    return _arrow(charts.windup(charts.windup_curve(repeats, brakes / 100), chronic).to_dict())
+def windup(content: Content, repeats: int, brakes: int, chronic: bool) -> dict:
+    return _arrow(charts.windup(charts.windup_curve(repeats, brakes / 100), chronic, content.text).to_dict())
 
 
 @st.cache_data(**_CACHE)
-def fit(ranked: tuple[tuple[str, int], ...], best: int) -> dict:
-    return _arrow(charts.fit(ranked, best).to_dict())
+def fit(content: Content, ranked: tuple[tuple[str, int], ...], best: int) -> dict:
+    return _arrow(charts.fit(ranked, best, content.text).to_dict())
 
 
 @st.cache_data(**_CACHE)
@@ -58,7 +58,7 @@ def icons(content: Content, number_id: str) -> dict:
     """The 100-person picture of one trial result, by its id in content/evidence.yaml."""
     number = next(n for n in content.evidence.numbers if n.id == number_id)
     groups = [(g.label, g.out_of_100) for g in number.groups]
-    return _arrow(charts.icon_array(groups, number.outcome, harm=number.kind == "harm").to_dict())
+    return _arrow(charts.icon_array(groups, number.outcome, content.text, harm=number.kind == "harm").to_dict())
 
 
 def draw(spec: dict, alt: str, **options: Any) -> Any:

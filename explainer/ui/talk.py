@@ -34,14 +34,14 @@ def _visual(content: Content, name: str) -> None:
         view = name.removeprefix("pathway-")
         specs.draw(specs.pathway(content, view, None, None, SLIDE_SCALE), charts.pathway_alt(content, view, None, None))
     elif name == "windup":
-        specs.draw(specs.windup(12, 30, True), content.pathway.windup.intro)
+        specs.draw(specs.windup(content, 12, 30, True), content.pathway.windup.intro)
     elif name == "ladder":
         specs.draw(specs.ladder(content, (), SLIDE_SCALE), charts.ladder_alt(content))
     elif name == "qr-start":
-        url = frame.share_base() + "/"
+        url = frame.share_base() + frame.home_href()
         frame.qr_image(share.qr_svg(url, scale=10), content.text("share.qr_alt", url=url))
         st.markdown(f"**{url}**")
-        st.markdown(content.text("talk.light", url=frame.light_url(routes.HOME)))
+        st.markdown(content.text("talk.light", url=frame.light_url(routes.HOME, content.lang)))
 
 
 def slide_comparison(content: Content, compare: Sequence[str]) -> None:

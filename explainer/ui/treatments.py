@@ -40,7 +40,7 @@ def _details(content: Content, option_id: str, option: Facts) -> str:
     if treatment:
         own = [*([f"**{content.text('test.label')}**"] if treatment.kind == "test" else []),
                treatment.summary]
-    link = f"[{content.text('treatments.see_pathway')}]({links.href(links.PathwayState(treatment=option_id))})"
+    link = f"[{content.text('treatments.see_pathway')}]({frame.href(links.PathwayState(treatment=option_id))})"
     return "\n\n".join([
         *own,
         *(f"**{content.text(f'row.{row}')}** {facts.cell(content, option, row)}" for row in facts.ROWS),
@@ -95,7 +95,7 @@ def comparison(content: Content, compare: Sequence[str]) -> None:
 
 
 def handout_button(content: Content, compare: Sequence[str]) -> None:
-    link = frame.share_base() + links.href(links.TreatmentsState(tuple(compare)))
+    link = frame.share_base() + frame.href(links.TreatmentsState(tuple(compare)))
     st.download_button(
         content.text("treatments.download"), handout.render(content, compare, link),
         file_name="treatment-comparison.html", mime="text/html", icon=":material/print:",
