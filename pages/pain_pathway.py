@@ -2,7 +2,7 @@
 import streamlit as st
 
 from explainer import charts, links
-from explainer.ui import frame, pathway, specs
+from explainer.ui import frame, pathway, quiz, specs
 
 c = frame.load_content()
 stages = c.stages
@@ -61,3 +61,5 @@ pathway.windup_explainer(c, state.view)
 
 st.subheader(c.text("pathway.text_version"))
 pathway.pathway_text(c, state.view)
+
+quiz.section(c, "pathway")

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from explainer import charts, links
-from explainer.ui import decision, frame, specs, treatments
+from explainer.ui import decision, frame, quiz, specs, treatments
 
 c = frame.load_content()
 parsed = links.parse_treatments(frame.url_params(), c.treatments, [w.id for w in c.decision.wishes],
@@ -35,5 +35,7 @@ if state.compare:
     treatments.handout_button(c, state.compare)
 else:
     st.markdown(c.text("treatments.compare_hint"))
+
+quiz.section(c, "treatments")
 
 decision.decision_section(c, state, _commit)

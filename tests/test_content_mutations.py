@@ -90,6 +90,18 @@ MUTATIONS: dict[str, tuple[str, Callable[[dict], object], str]] = {
     "a wish leaves a fact value without a fit": (
         "decision.yaml", lambda d: _entry(d["wishes"], "low-risk")["fits"].pop("serious"),
         r"content/decision\.yaml: wish 'low-risk': field 'fits' has no value for 'serious'.*"),
+    "a quiz answer is not one of its options": (
+        "quiz.yaml", lambda d: d["pages"]["pathway"][0].update(answer="maybe"),
+        r"content/quiz\.yaml: question '[a-z0-9-]+': field 'answer' names 'maybe', which is not one of its options"),
+    "a quiz link points to a stage that does not exist": (
+        "quiz.yaml", lambda d: d["pages"]["pathway"][0].update(read_again="/pathway?stage=spleen"),
+        r"content/quiz\.yaml: question '[a-z0-9-]+': field 'read_again' has a part that points nowhere \(stage\)"),
+    "a quiz link points to a page that does not exist": (
+        "quiz.yaml", lambda d: d["pages"]["treatments"][0].update(read_again="/surgery-tips"),
+        r"content/quiz\.yaml: question '[a-z0-9-]+': field 'read_again' names no page of the app \('/surgery-tips'\)"),
+    "a quiz slide names a question that does not exist": (
+        "talk.yaml", lambda d: next(s for s in d["slides"] if s.get("visual") == "quiz").update(quiz="nope"),
+        r"content/talk\.yaml: slide '[a-z0-9-]+': field 'quiz' names unknown quiz question 'nope'"),
     "an option loses the profile its fits come from": (
         "treatments.yaml", lambda d: _entry(d["treatments"], "spine-surgery").pop("profile"),
         r"content/treatments\.yaml: treatment 'spine-surgery': field 'profile' is missing"),

@@ -89,3 +89,12 @@ def test_summary_escapes_what_a_person_typed(content):
     assert "table" not in doc.tags  # nothing was compared, so there is no table
     assert content.text("sure.unanswered") in doc.text
     assert content.text("lean.summary", option=content.text("lean.unsure")) in doc.text
+
+
+def test_summary_lists_the_questions_to_go_over_only_when_given(content):
+    sure = {q.id: None for q in content.decision.sure}
+    question = content.quiz.pages["pathway"][0].question
+    given = Html(handout.render_summary(content, [], {}, [], None, sure, [], "", LINK, go_over=[question]))
+    assert content.text("quiz.go_over") in given.text and question in given.text
+    none = Html(handout.render_summary(content, [], {}, [], None, sure, [], "", LINK))
+    assert content.text("quiz.go_over") not in none.text

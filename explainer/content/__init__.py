@@ -29,6 +29,8 @@ from explainer.content.models import (
     Pathway,
     Profile,
     Question,
+    Quiz,
+    QuizQuestion,
     Site,
     Slide,
     Source,
@@ -42,7 +44,8 @@ from explainer.content.translation import compare_translation
 
 __all__ = [
     "CONTENT_DIR", "NO_TREATMENT", "STAGE_IDS", "Connection", "Content", "ContentError", "Decision",
-    "Facts", "MedicineClass", "Number", "Page", "PageMeta", "Pathway", "Profile", "Question", "Site", "Slide",
+    "Facts", "MedicineClass", "Number", "Page", "PageMeta", "Pathway", "Profile", "Question", "Quiz",
+    "QuizQuestion", "Site", "Slide",
     "Source", "Stage", "Term", "Treatment", "Treatments", "folder_of", "load", "load_all", "load_for_command",
 ]
 
@@ -83,6 +86,8 @@ def _load_uncached(base: Path, lang: str) -> Content:
     slides = unique(entries(Slide, read_yaml(path, base), "slides", where), "slide", where)
     path, where = at("decision.yaml")
     decision = validate(Decision, read_yaml(path, base), where)
+    path, where = at("quiz.yaml")
+    quiz = validate(Quiz, read_yaml(path, base), where)
     pages = {}
     for page_id in routes.PAGE_IDS:
         path, where = at(f"pages/{page_id}.md")
@@ -93,7 +98,7 @@ def _load_uncached(base: Path, lang: str) -> Content:
         site=site, pages=pages, sources=sources, pathway=pathway,
         tiers={t.tier: t for t in ladder.tiers}, treatments=treatments, no_treatment=ladder.no_treatment,
         glossary=glossary, questions=tuple(questions.values()), slides=tuple(slides.values()),
-        decision=decision, evidence=evidence, lang=lang,
+        decision=decision, evidence=evidence, quiz=quiz, lang=lang,
     )
     check(content)
     return content

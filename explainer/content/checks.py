@@ -6,9 +6,11 @@ breaks real content a dozen ways and expects each break to be named here with fi
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
+from urllib.parse import parse_qs
 
+from explainer import links, routes
 from explainer.content.models import FACT_VALUES, NO_TREATMENT, STAGE_IDS, Content, ContentError
 from explainer.content.ui_text import CODE_SOURCES, HELP_PLACEHOLDERS, SLIDE_FACTS, UI_TEXT
 
@@ -109,10 +111,50 @@ def _check_evidence(content: Content) -> None:
                                    "no_numbers entry that says why there are none")
 
 
+def _check_quiz(content: Content) -> None:
+    """Every question has its answer among its options and a link to a view that exists."""
+    seen: set[str] = set()
+    for page_id, questions in content.quiz.pages.items():
+        if page_id not in routes.BY_ID:
+            raise ContentError(f"content/quiz.yaml: field 'pages' names unknown page '{page_id}'")
+        for q in questions:
+            where = f"content/quiz.yaml: question '{q.id}'"
+            if q.id in seen:
+                raise ContentError(f"{where}: appears twice (ids must be unique)")
+            seen.add(q.id)
+            if q.answer not in {o.id for o in q.options}:
+                raise ContentError(f"{where}: field 'answer' names '{q.answer}', which is not one of its options")
+            problem = link_problem(content, q.read_again)
+            if problem:
+                raise ContentError(f"{where}: field 'read_again' {problem}")
+
+
+def link_problem(content: Content, link: str) -> str | None:
+    """Why a link of the app in content points nowhere, or None when it opens a view that exists."""
+    path, _, query = link.partition("?")
+    route = routes.by_path(path)
+    if route is None or not path.startswith("/"):
+        return f"names no page of the app ('{path}')"
+    params = parse_qs(query, keep_blank_values=True)
+    parsers: dict[str, Callable[[], links.Parsed[Any]]] = {
+        "pathway": lambda: links.parse_pathway(params, content.stages, content.treatments),
+        "treatments": lambda: links.parse_treatments(params, content.treatments),
+        "talk": lambda: links.parse_talk(params, len(content.slides)),
+        "learn": lambda: links.parse_learn(params, content.glossary),
+        "home": lambda: links.parse_none(params),
+    }
+    notices = parsers[route.id]().notices
+    return f"has a part that points nowhere ({notices[0].param})" if notices else None
+
+
 def _check_slides(content: Content) -> None:
+    questions = content.quiz.questions()
     for slide in content.slides:
         where = f"content/talk.yaml: slide '{slide.id}'"
         _refs(slide.compare, content.treatments, where, "compare", "treatment")
+        if slide.visual == "quiz" and slide.quiz is None:
+            raise ContentError(f"{where}: field 'quiz' needs a question id for a quiz slide")
+        _refs([slide.quiz] if slide.quiz else [], questions, where, "quiz", "quiz question")
         if slide.visual == "compare" and not 2 <= len(slide.compare) <= 3:
             raise ContentError(f"{where}: field 'compare' needs 2 or 3 treatment ids for a comparison slide")
 
@@ -158,6 +200,7 @@ def check(content: Content) -> None:
     _check_pathway(content)
     _check_treatments(content)
     _check_evidence(content)
+    _check_quiz(content)
     _check_slides(content)
     _check_decision(content)
     _check_slide_facts(content)

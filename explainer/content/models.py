@@ -21,18 +21,19 @@ from explainer.content.ladder import (
     Treatments,
     Wish,
 )
+from explainer.content.quiz import Quiz, QuizQuestion
 
 STAGE_IDS = (
     "nociceptors", "peripheral-nerve", "nerve-root", "dorsal-horn",
     "spinothalamic-tract", "thalamus", "cortex", "descending-pathway",
 )
 # The pictures a slide can show; each is drawn by the presenter view.
-VISUALS = ("none", "pathway-acute", "pathway-chronic", "windup", "ladder", "compare", "qr-start")
+VISUALS = ("none", "pathway-acute", "pathway-chronic", "windup", "ladder", "compare", "qr-start", "quiz")
 NO_TREATMENT = "no-treatment"  # how evidence.yaml and the decision name the "no new treatment" option
 
 __all__ = [
     "FACT_VALUES", "ID_PATTERN", "NO_TREATMENT", "STAGE_IDS", "VISUALS", "ContentError", "Decision", "Evidence",
-    "Facts", "MedicineClass", "Number", "Profile", "Tier", "Treatment", "Treatments", "Wish",
+    "Facts", "MedicineClass", "Number", "Profile", "Quiz", "QuizQuestion", "Tier", "Treatment", "Treatments", "Wish",
 ]
 
 
@@ -111,6 +112,8 @@ class Slide(_Model):
     body: str = ""
     visual: Literal[VISUALS] = "none"  # type: ignore[valid-type]
     compare: tuple[str, ...] = ()
+    quiz: str | None = None  # a quiz question's id, for a `quiz` slide the room answers by show of hands
+    reveal: bool = False  # a quiz slide that shows the answer (the slide after the question)
     notes: str = Text
 
 
@@ -168,6 +171,7 @@ class Content:
     slides: tuple[Slide, ...]
     decision: Decision
     evidence: Evidence
+    quiz: Quiz
     lang: str = "en"  # the language of every word in this object
     version: str = ""  # changes whenever a content file changes; keys caches built from content
 

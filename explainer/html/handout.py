@@ -64,7 +64,8 @@ def render(content: Content, compare: Sequence[str], link: str, today: dt.date |
 
 def render_summary(content: Content, compare: Sequence[str], ratings: Mapping[str, int],
                    ranked: Sequence[str], leaning: str | None, sure: Mapping[str, bool | None], asked: Sequence[str],
-                   own_questions: str, link: str, today: dt.date | None = None) -> str:
+                   own_questions: str, link: str, today: dt.date | None = None, *,
+                   go_over: Sequence[str] = ()) -> str:
     """A person's own summary to print or save: only what they chose on the page, nothing else.
     `ranked` is the options' names as "What matters to me" sorted them."""
     d = content.decision
@@ -78,6 +79,6 @@ def render_summary(content: Content, compare: Sequence[str], ratings: Mapping[st
         content, "summary.html", content.text("summary.title"),
         [*SUMMARY_SOURCES, *(table.sources if table else ())], link, today,
         wishes=[f"{w.label}: {d.levels[ratings.get(w.id, 0)]}" for w in d.wishes], not_advice=d.not_advice,
-        ranked=list(ranked), comparison=table, sure=sure_lines, questions=mine,
+        ranked=list(ranked), comparison=table, sure=sure_lines, questions=mine, go_over=list(go_over),
         leaning=content.text("lean.summary", option=leaning or content.text("lean.unsure")),
     )

@@ -8,7 +8,7 @@ import streamlit as st
 from explainer import decision, links
 from explainer.content import Content
 from explainer.html import handout
-from explainer.ui import frame, specs
+from explainer.ui import frame, quiz, specs
 
 
 def decision_section(content: Content, state: links.TreatmentsState, on_change: Callable[[], None]) -> None:
@@ -51,10 +51,13 @@ def decision_section(content: Content, state: links.TreatmentsState, on_change: 
     own = st.text_area(content.text("ask.own"), key="ask_own", help=content.text("ask.own_hint"))
     st.caption(content.text("ask.own_hint"))
 
+    again = quiz.to_go_over(content)
+    go_over = again if again and st.checkbox(content.text("quiz.add_to_summary"), key="quiz_to_summary") else []
+
     link = frame.share_base() + frame.href(state)
-    summary = handout.render_summary(content, state.compare, ratings, [option_name(content, f.option) for f in ranked],
-                                     leaning,
-                                     sure, state.ask, own, link)
+    ranked_names = [option_name(content, f.option) for f in ranked]
+    summary = handout.render_summary(content, state.compare, ratings, ranked_names, leaning, sure, state.ask, own,
+                                     link, go_over=go_over)
     st.download_button(content.text("summary.download"), summary, file_name="my-summary.html",
                        mime="text/html", icon=":material/download:", key="summary", on_click="ignore")
     st.caption(content.text("summary.private"))

@@ -58,6 +58,12 @@ def href(state: links.State) -> str:
     return links.href(state, carried_language())
 
 
+def with_language(link: str) -> str:
+    """A link of the app written in content (such as "/pathway?stage=cortex"), in this view's language."""
+    lang = carried_language()
+    return link if not lang else f"{link}{'&' if '?' in link else '?'}lang={lang}"
+
+
 def home_href() -> str:
     """The start page, in the language of this view."""
     lang = carried_language()

@@ -20,6 +20,9 @@ def slide(content: Content, s: Slide) -> None:
         st.markdown(s.body)
         slide_comparison(content, s.compare)
         return
+    if s.visual == "quiz":
+        quiz_slide(content, s)
+        return
     if s.visual == "none":
         st.markdown(s.body)
         return
@@ -42,6 +45,18 @@ def _visual(content: Content, name: str) -> None:
         frame.qr_image(share.qr_svg(url, scale=10), content.text("share.qr_alt", url=url))
         st.markdown(f"**{url}**")
         st.markdown(content.text("talk.light", url=frame.light_url(routes.HOME, content.lang)))
+
+
+def quiz_slide(content: Content, s: Slide) -> None:
+    """A question for the room to answer by show of hands; the slide after it shows the answer."""
+    if s.body:
+        st.markdown(s.body)
+    q = content.quiz.questions()[s.quiz or ""]
+    st.markdown(f"### {q.question}")
+    st.markdown("\n".join(f"{n}. {o.text}" for n, o in enumerate(q.options, 1)))
+    if s.reveal:
+        answer = next(o.text for o in q.options if o.id == q.answer)
+        st.success(f"**{content.text('quiz.answer')}** {answer} {q.right}", icon=":material/check_circle:")
 
 
 def slide_comparison(content: Content, compare: Sequence[str]) -> None:
