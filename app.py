@@ -24,7 +24,7 @@ pages = {
 current = st.navigation(list(pages.values()))
 route = routes.BY_ID[next(pid for pid, page in pages.items() if page is current)]
 frame.styles("frame.css")
-frame.language_switch(loaded)
+frame.language_switch(loaded, route)
 frame.sidebar(loaded)
 current.run()
 frame.footer(loaded, route)

@@ -82,12 +82,14 @@ def _switch_language() -> None:
     st.query_params["lang"] = st.session_state["lang"]
 
 
-def language_switch(content: Content) -> None:
-    """English or Español, at the top of every page; the choice goes into the link."""
+def language_switch(content: Content, route: routes.Route) -> None:
+    """English or Español, at the top of every page (in the sidebar for slides, which fill the screen);
+    the choice goes into the link."""
     st.session_state["language_switch"] = content.lang
-    st.segmented_control(content.text("language.label"), list(routes.LANGUAGES), key="language_switch",
-                         format_func=lambda code: routes.LANGUAGES[code], on_change=_switch_language,
-                         label_visibility="collapsed")
+    place = st.sidebar if route.id == "talk" else st
+    place.segmented_control(content.text("language.label"), list(routes.LANGUAGES), key="language_switch",
+                            format_func=lambda code: routes.LANGUAGES[code], on_change=_switch_language,
+                            label_visibility="collapsed")
 
 
 def notices(content: Content, found: Sequence[links.Notice]) -> None:
