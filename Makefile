@@ -1,4 +1,4 @@
-# The commands a person types. `make run` serves the app; `make test` runs every test.
+# The commands a person types. `make run` serves the app; `make test` checks the code and runs every test.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -6,7 +6,7 @@ PORT ?= 8501
 ARGS ?=
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run light test test-unit test-e2e check-content browser clean
+.PHONY: run light test test-unit test-e2e lint format check-content browser clean
 
 # A stamp per requirements file, so a change to the pins reinstalls.
 $(VENV)/.runtime-installed: requirements.txt
@@ -25,7 +25,7 @@ check-content: $(VENV)/.runtime-installed
 
 # The light pages are made from content/, so they are made again whenever the app starts.
 light: check-content
-	$(PY) -m explainer.light
+	$(PY) -m explainer.html.light
 
 run: light
 	$(PY) -m explainer.serve --server.port $(PORT) $(ARGS)
@@ -41,8 +41,19 @@ browser:
 		exit 1; \
 	fi
 
-test: $(VENV)/.dev-installed browser nginx light
+# Lint, formatting and types (settings in pyproject.toml), then every test. pytest.ini runs the tests on
+# parallel workers (pytest-xdist), each with its own app server and browser.
+test: $(VENV)/.dev-installed browser nginx light lint
 	$(PY) -m pytest
+
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) -m mypy
+
+# Rewrites the code in the one house style that `make lint` checks.
+format: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff format .
 
 test-unit: $(VENV)/.dev-installed
 	$(PY) -m pytest --ignore=tests/e2e
@@ -51,7 +62,7 @@ test-e2e: $(VENV)/.dev-installed browser nginx light
 	$(PY) -m pytest tests/e2e
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
 
 # bench, serve and nginx: the benchmark and production serving behind nginx (mk/bench.mk).
 include mk/bench.mk

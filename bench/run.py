@@ -18,25 +18,42 @@ import statistics
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import streamlit
-from playwright.sync_api import TimeoutError as PlaywrightTimeout, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from bench.servers import ROOT, Server, free_port
-from bench.wsclient import Session
-from deploy.proxy import start_nginx, stop, wait_healthy, write_config
+from bench.wsclient import Run, Session
+from deploy.processes import ROOT, App, start_app, start_nginx
+from explainer.routes import BY_ID, ROUTES
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--no-first-run", "--disable-gpu", "--no-sandbox"]
-# (name, path, charts on the page); the reference page has none.
-PAGES = [("Start here", "/", 0), ("Pain pathway", "/pathway", 2), ("Treatments", "/treatments", 1),
-         ("Presenter", "/talk", 0), ("Learn more", "/learn", 0),
-         ("a stage (chronic)", "/pathway?stage=dorsal-horn&view=chronic", 2),
-         ("a comparison", "/treatments?compare=massage,spine-surgery", 1), ("a slide", "/talk?slide=5", 0)]
+REFERENCE = ROOT / "bench" / "minimal.py"
+
+
+@dataclass(frozen=True)
+class Measured:
+    """A page or a state a link opens, and how many charts its first view draws (the reference has none)."""
+
+    name: str
+    path: str
+    charts: int
+
+
+# States a shared link opens, measured besides each page's first view: route id -> (name, query).
+STATES = {"pathway": ("a stage (chronic)", "stage=dorsal-horn&view=chronic"),
+          "treatments": ("a comparison", "compare=massage,spine-surgery"),
+          "talk": ("a slide", "slide=5")}
+# Every page of the registry, then those states.
+PAGES = [*(Measured(route.id, route.href, route.charts) for route in ROUTES),
+         *(Measured(name, f"{BY_ID[rid].href}?{query}", BY_ID[rid].charts) for rid, (name, query) in STATES.items())]
 MARKER = {"app": "Last reviewed", "reference": "One line of text."}
-TARGET_RENDER = {0: 1.5, 1: 2.0, 2: 2.0}
 TARGET_RUN_MS, TARGET_CLICK_MS, TARGET_SESSION_MB = 30, 200, 3
 RENDERED = """([marker, charts]) => {
   const app = document.querySelector('[data-testid="stApp"]');
@@ -58,7 +75,12 @@ ARM_CLICK = """() => { window.__clicked = 0; document.addEventListener('pointerd
   () => { window.__clicked = performance.now(); }, {capture: true, once: true}); }"""
 
 
-def median(values) -> float:
+def target_render(charts: int) -> float:
+    """Render time allowed, as a multiple of the reference page: a chart loads Vega's bundle first."""
+    return 1.5 if charts == 0 else 2.0
+
+
+def median(values: Iterable[float]) -> float:
     return statistics.median(values)
 
 
@@ -66,7 +88,7 @@ def median(values) -> float:
 STALLED: list[str] = []  # visits that never finished rendering, reported rather than hidden
 
 
-def wait_rendered(page, url: str, marker: str, charts: int, timeout: float = 30_000):
+def wait_rendered(page: Page, url: str, marker: str, charts: int, timeout: float = 30_000) -> Any:
     """Wait for the rendered signal; a stalled visit is noted with what the page showed, then retried once."""
     try:
         return page.wait_for_function(RENDERED, arg=[marker, charts], polling="raf", timeout=timeout)
@@ -81,36 +103,38 @@ def wait_rendered(page, url: str, marker: str, charts: int, timeout: float = 30_
         return page.wait_for_function(RENDERED, arg=[marker, charts], polling="raf", timeout=timeout)
 
 
-def render_ms(browser, url: str, marker: str, charts: int) -> float:
+def render_ms(browser: Browser, url: str, marker: str, charts: int) -> float:
     """Navigation start to a finished run with every chart drawn, in a fresh context (a first visit)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
         page.goto(url, wait_until="commit")
-        return wait_rendered(page, url, marker, charts).json_value()
+        ms: float = wait_rendered(page, url, marker, charts).json_value()
+        return ms
     finally:
         context.close()
 
 
-def render_times(browser, app: Server, ref: Server, tries: int) -> dict:
+def render_times(browser: Browser, app: App, ref: App, tries: int) -> dict[str, float]:
     for url, marker in ((ref.url + "/", MARKER["reference"]), (app.url + "/pathway", MARKER["app"])):
         render_ms(browser, url, marker, 0)  # warm the servers' caches
-    rows = {"reference": []}
-    rows.update({name: [] for name, _, _ in PAGES})
+    rows: dict[str, list[float]] = {"reference": []}
+    rows.update({p.name: [] for p in PAGES})
     for _ in range(tries):  # interleaved, so a noisy moment hits every page alike
         rows["reference"].append(render_ms(browser, ref.url + "/", MARKER["reference"], 0))
-        for name, path, charts in PAGES:
-            rows[name].append(render_ms(browser, app.url + path, MARKER["app"], charts))
+        for p in PAGES:
+            rows[p.name].append(render_ms(browser, app.url + p.path, MARKER["app"], p.charts))
     return {name: median(values) for name, values in rows.items()}
 
 
-def click_ms(page, selector: str, text: str, click) -> float:
+def click_ms(page: Page, selector: str, text: str, click: Callable[[], None]) -> float:
     page.evaluate(ARM_CLICK)
     click()
-    return page.wait_for_function(CLICK_DONE, arg=[selector, text], polling="raf", timeout=30_000).json_value()
+    ms: float = page.wait_for_function(CLICK_DONE, arg=[selector, text], polling="raf", timeout=30_000).json_value()
+    return ms
 
 
-def open_stage_list(page, attempts: int = 3):
+def open_stage_list(page: Page, attempts: int = 3) -> Any:
     """Open the stage dropdown; a click that lands while the last list is still closing is tried again."""
     options = page.get_by_role("option")
     for attempt in range(attempts):
@@ -122,21 +146,22 @@ def open_stage_list(page, attempts: int = 3):
             if attempt == attempts - 1:
                 raise
             page.keyboard.press("Escape")
+    return options
 
 
-def click_times(browser, app: Server, tries: int) -> dict:
+def click_times(browser: Browser, app: App, tries: int) -> dict[str, float]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    results = {"select a stage": [], "next slide": []}
+    results: dict[str, list[float]] = {"select a stage": [], "next slide": []}
     try:
         page.goto(app.url + "/pathway")
         page.wait_for_function(RENDERED, arg=[MARKER["app"], 2], polling="raf", timeout=60_000)
-        names = None
+        names: list[str] = []
         for i in range(tries + 1):
             options = open_stage_list(page)
             names = names or [t.split(". ", 1)[1] for t in options.all_inner_texts()]
-            pick = (i + 1) % len(names)
-            ms = click_ms(page, ".st-key-stage_details", names[pick], lambda: options.nth(pick).click())
+            pick = options.nth((i + 1) % len(names))
+            ms = click_ms(page, ".st-key-stage_details", names[(i + 1) % len(names)], pick.click)
             if i:
                 results["select a stage"].append(ms)
         page.goto(app.url + "/talk?slide=1")
@@ -151,7 +176,7 @@ def click_times(browser, app: Server, tries: int) -> dict:
     return {name: median(values) for name, values in results.items()}
 
 
-def first_visit_bytes(browser, url: str, marker: str, charts: int) -> tuple[float, float]:
+def first_visit_bytes(browser: Browser, url: str, marker: str, charts: int) -> tuple[float, float]:
     """(HTTP kB over the wire, websocket kB) for a first visit in a fresh context."""
     context = browser.new_context()
     try:
@@ -172,25 +197,20 @@ def first_visit_bytes(browser, url: str, marker: str, charts: int) -> tuple[floa
 
 
 @contextlib.contextmanager
-def behind_nginx(app: Server):
+def behind_nginx(app: App) -> Iterator[str]:
     """The app behind deploy/nginx.conf on a free loopback port; yields nginx's base URL."""
-    port = free_port()
-    with tempfile.TemporaryDirectory(prefix="bench-nginx-") as prefix:
-        write_config(Path(prefix), [f"127.0.0.1:{app.port}"], f"127.0.0.1:{port}")
-        nginx = start_nginx(Path(prefix), open(os.devnull, "w"))
-        try:
-            wait_healthy(f"http://127.0.0.1:{port}")
-            yield f"http://127.0.0.1:{port}"
-        finally:
-            stop([nginx])
+    with start_nginx([f"127.0.0.1:{app.port}"]) as nginx:
+        yield nginx.url
 
 
-def download_sizes(browser, app: Server, proxy: str, tries: int) -> dict:
+def download_sizes(browser: Browser, app: App, proxy: str, tries: int) -> dict[tuple[str, str], tuple[float, float]]:
+    """The start page and the first page with charts, served directly and through nginx."""
     out = {}
-    for name, path, charts in (PAGES[0], PAGES[1]):
+    measured = (PAGES[0], next(p for p in PAGES if p.charts))
+    for p in measured:
         for how, base in (("direct", app.url), ("nginx gzip", proxy)):
-            runs = [first_visit_bytes(browser, base + path, MARKER["app"], charts) for _ in range(tries)]
-            out[(name, how)] = (median(r[0] for r in runs), median(r[1] for r in runs))
+            runs = [first_visit_bytes(browser, base + p.path, MARKER["app"], p.charts) for _ in range(tries)]
+            out[(p.name, how)] = (median(r[0] for r in runs), median(r[1] for r in runs))
     return out
 
 
@@ -203,7 +223,7 @@ FIRST_PAINT = """() => new Promise(done => {
 })"""
 
 
-def phone_first_paint(browser, url: str) -> float:
+def phone_first_paint(browser: Browser, url: str) -> float:
     """First contentful paint in ms of a first visit on a throttled phone (Chromium's own throttling)."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     try:
@@ -213,12 +233,13 @@ def phone_first_paint(browser, url: str) -> float:
         cdp.send("Network.emulateNetworkConditions", SLOW_4G)
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
         page.goto(url, wait_until="commit", timeout=120_000)
-        return page.evaluate(FIRST_PAINT)
+        ms: float = page.evaluate(FIRST_PAINT)
+        return ms
     finally:
         context.close()
 
 
-def phone_paints(browser, app: Server, proxy: str, tries: int) -> dict:
+def phone_paints(browser: Browser, app: App, proxy: str, tries: int) -> dict[str, float]:
     addresses = {"light start page (static HTML)": f"{app.url}/app/static/light/index.html",
                  "start page, served directly": f"{app.url}/",
                  "start page, through nginx gzip": f"{proxy}/"}
@@ -230,7 +251,7 @@ LIGHTHOUSE_AUDITS = {"first-contentful-paint": "first paint", "largest-contentfu
                      "speed-index": "speed index"}
 
 
-def lighthouse_run(url: str) -> dict:
+def lighthouse_run(url: str) -> dict[str, float]:
     """One Lighthouse run, its default mobile profile (a mid-range phone on slow 4G, simulated), performance only."""
     with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as folder:
         out = Path(folder) / "report.json"
@@ -245,7 +266,7 @@ def lighthouse_run(url: str) -> dict:
             "score": report["categories"]["performance"]["score"] * 100}
 
 
-def lighthouse_paints(app: Server, proxy: str, tries: int) -> dict | str:
+def lighthouse_paints(app: App, proxy: str, tries: int) -> dict[str, dict[str, float]] | str:
     """Median Lighthouse figures per address, or why Lighthouse was skipped."""
     if not LIGHTHOUSE.exists():
         return "skipped: Lighthouse is not installed (`make bench` installs it with npm when npm is present)"
@@ -270,35 +291,39 @@ def lighthouse_paints(app: Server, proxy: str, tries: int) -> dict | str:
 PROFILED = ("--browser.gatherUsageStats", "true")
 
 
-def timing(runs: list) -> dict:
+def timing(runs: list[Run]) -> dict[str, float]:
     """Median script time (the server's own timer) and median round trip (the client's) of some runs."""
     if any(run.script_ms is None for run in runs):
         raise RuntimeError("the server sent no page profile; was it started with usage stats on?")
-    return {"script": median(run.script_ms for run in runs), "trip": median(run.ms for run in runs)}
+    return {"script": median(run.script_ms or 0 for run in runs), "trip": median(run.ms for run in runs)}
 
 
-async def server_runs(url: str, ref_url: str, tries: int) -> tuple[dict, dict]:
+Timings = dict[str, dict[str, float]]
+
+
+async def server_runs(url: str, ref_url: str, tries: int) -> tuple[Timings, Timings]:
     """Each page's first run in a new session, and each interaction: script time and round trip."""
-    pages, actions = {}, {}
+    pages: Timings = {}
+    actions: Timings = {}
     # A live server has other visitors; with none, Streamlit drops its compiled scripts after each visit.
     others = [await Session(u).connect() for u in (url, ref_url)]
     for other in others:
         await other.open()
-    for name, path, _ in [("reference (bench/minimal.py)", "/", 0), *PAGES]:
-        url_here = ref_url if name.startswith("reference") else url
-        page, _, query = path.strip("/").partition("?")
+    for measured in [Measured("reference (bench/minimal.py)", "/", 0), *PAGES]:
+        url_here = ref_url if measured.name.startswith("reference") else url
+        page, _, query = measured.path.strip("/").partition("?")
         runs = []
         for i in range(tries + 1):
             session = await Session(url_here).connect()
             run = await session.open(page, query)
             await session.close()
             if run.exceptions:
-                raise RuntimeError(f"{path}: {run.exceptions}")
+                raise RuntimeError(f"{measured.path}: {run.exceptions}")
             if i:
                 runs.append(run)
-        pages[name] = timing(runs)
+        pages[measured.name] = timing(runs)
 
-    async def interaction(page: str, query: str, act):
+    async def interaction(page: str, query: str, act: Callable[[Session, int], Any]) -> dict[str, float]:
         runs = []
         for i in range(tries + 1):
             session = await Session(url).connect()
@@ -324,12 +349,12 @@ async def server_runs(url: str, ref_url: str, tries: int) -> tuple[dict, dict]:
     return pages, actions
 
 
-async def memory(tries: int, sessions: int = 50) -> dict:
+async def memory(tries: int, sessions: int = 50) -> dict[str, float]:
     """Server RSS with 1 and with `sessions` idle sessions, each having opened one page; fresh server per try."""
-    paths = ["", "pathway", "treatments", "talk", "learn"]
+    paths = [route.path for route in ROUTES]
     one, many = [], []
     for _ in range(tries):
-        with Server() as app:
+        with start_app() as app:
             held = [await Session(app.url).connect()]
             await held[0].open("pathway")
             await asyncio.sleep(1)
@@ -346,7 +371,7 @@ async def memory(tries: int, sessions: int = 50) -> dict:
     return {"rss_1": r1, "rss_n": rn, "sessions": sessions, "per_session": (rn - r1) / (sessions - 1)}
 
 
-async def throughput(url: str, sessions: int = 20, clicks: int = 5) -> dict:
+async def throughput(url: str, sessions: int = 20, clicks: int = 5) -> dict[str, float]:
     """Sessions that each select stages as fast as the server answers: interactions per second."""
     held = [await Session(url).connect() for _ in range(sessions)]
     for s in held:
@@ -371,9 +396,9 @@ def verdict(ok: bool) -> str:
     return "met" if ok else "**missed**"
 
 
-def chart_svg(renders: dict) -> str:
+def chart_svg(renders: dict[str, float]) -> str:
     """A bar per page: render time as a multiple of the reference page, with its target line."""
-    rows = [(name, renders[name] / renders["reference"], TARGET_RENDER[charts]) for name, _, charts in PAGES]
+    rows = [(p.name, renders[p.name] / renders["reference"], target_render(p.charts)) for p in PAGES]
     scale, left, bar, width = 120, 150, 22, 560
     height = 30 + len(rows) * (bar + 8)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
@@ -388,10 +413,13 @@ def chart_svg(renders: dict) -> str:
                   f'<text x="{left + ratio * scale + 4:.0f}" y="{y + 15}">{ratio:.2f}x</text>',
                   f'<line x1="{left + target * scale}" x2="{left + target * scale}" y1="{y - 2}" '
                   f'y2="{y + bar + 2}" stroke="#1B1F24" stroke-dasharray="3,2"/>']
-    return "\n".join(parts + ["</svg>"]) + "\n"
+    return "\n".join([*parts, "</svg>"]) + "\n"
 
 
-def report(args, renders, clicks, pages, actions, mem, tp, sizes, paints, lighthouse, elapsed) -> str:
+def report(args: argparse.Namespace, renders: dict[str, float], clicks: dict[str, float], pages: Timings,
+           actions: Timings, mem: dict[str, float], tp: dict[str, float],
+           sizes: dict[tuple[str, str], tuple[float, float]], paints: dict[str, float],
+           lighthouse: dict[str, dict[str, float]] | str, elapsed: float) -> str:
     ref = renders["reference"]
     lines = [
         "# Benchmarks", "",
@@ -407,10 +435,10 @@ def report(args, renders, clicks, pages, actions, mem, tp, sizes, paints, lighth
         "![Render time of each page as a multiple of the smallest page](benchmarks-render.svg)", "",
         "| page or state | address | charts | ms | x reference | target | |",
         "| --- | --- | --- | --- | --- | --- | --- |"]
-    for name, path, charts in PAGES:
-        ratio = renders[name] / ref
-        target = TARGET_RENDER[charts]
-        lines.append(f"| {name} | `{path}` | {charts} | {renders[name]:.0f} | {ratio:.2f} | "
+    for p in PAGES:
+        ratio = renders[p.name] / ref
+        target = target_render(p.charts)
+        lines.append(f"| {p.name} | `{p.path}` | {p.charts} | {renders[p.name]:.0f} | {ratio:.2f} | "
                      f"<= {target}x | {verdict(ratio <= target)} |")
     lines += ["", "## Server time of one script run", "",
               "Measured in a real server driven by a websocket client (`bench/wsclient.py`) that speaks the "
@@ -438,7 +466,8 @@ def report(args, renders, clicks, pages, actions, mem, tp, sizes, paints, lighth
               "idle session.", "",
               "| sessions | RSS MB |", "| --- | --- |",
               f"| 1 | {mem['rss_1']:.0f} |", f"| {mem['sessions']} | {mem['rss_n']:.0f} |", "",
-              f"Per idle session: **{mem['per_session']:.2f} MB** ({verdict(mem['per_session'] <= TARGET_SESSION_MB)}).",
+              f"Per idle session: **{mem['per_session']:.2f} MB** "
+              f"({verdict(mem['per_session'] <= TARGET_SESSION_MB)}).",
               "", "## Throughput of one server process", "",
               f"{tp['sessions']} sessions selecting stages on the pathway page as fast as the server answers: "
               f"**{tp['per_second']:.1f} interactions per second**, latency median {tp['p50']:.0f} ms, "
@@ -479,17 +508,21 @@ def report(args, renders, clicks, pages, actions, mem, tp, sizes, paints, lighth
     return "\n".join(lines)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--tries", type=int, default=5)
     parser.add_argument("--memory-tries", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
-    args = parser.parse_args()
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
     start = time.monotonic()
-    with Server(options=PROFILED) as app, Server(reference=True, options=PROFILED) as ref:
+    with start_app(options=PROFILED) as app, start_app(script=REFERENCE, options=PROFILED) as ref:
         print("server time of script runs", flush=True)
         pages, actions = asyncio.run(server_runs(app.url, ref.url, args.tries))
-    with Server() as app, Server(reference=True) as ref:
+    with start_app() as app, start_app(script=REFERENCE) as ref:
         print("throughput", flush=True)
         tp = asyncio.run(throughput(app.url))
         with sync_playwright() as p:

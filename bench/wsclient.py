@@ -12,11 +12,13 @@ import asyncio
 import time
 import urllib.request
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-from websockets.asyncio.client import connect
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.typing import Origin, Subprotocol
 
 WIDGETS = ("selectbox", "radio", "multiselect", "button", "toggle", "slider")
 FINISHED = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
@@ -43,17 +45,17 @@ class Session:
     page: str = ""
     query_string: str = ""
     page_script_hash: str = ""
-    widgets: dict[str, object] = field(default_factory=dict)  # widget key -> element proto, this page
-    values: dict[str, object] = field(default_factory=dict)  # widget id -> WidgetState the browser holds
+    widgets: dict[str, Any] = field(default_factory=dict)  # widget key -> element proto, this page
+    values: dict[str, Any] = field(default_factory=dict)  # widget id -> WidgetState the browser holds
     texts: list[str] = field(default_factory=list)  # markdown bodies of the last run
-    ws: object = None
+    ws: ClientConnection | None = None
 
-    async def connect(self, timeout: float = 10) -> "Session":
+    async def connect(self, timeout: float = 10) -> Session:
         parts = urlsplit(self.base_url)
         headers = {"Cookie": self.cookie} if self.cookie else {}
         self.ws = await asyncio.wait_for(connect(
-            f"ws://{parts.netloc}{parts.path.rstrip('/')}/_stcore/stream", subprotocols=["streamlit"],
-            origin=f"{parts.scheme}://{parts.netloc}", additional_headers=headers, max_size=None,
+            f"ws://{parts.netloc}{parts.path.rstrip('/')}/_stcore/stream", subprotocols=[Subprotocol("streamlit")],
+            origin=Origin(f"{parts.scheme}://{parts.netloc}"), additional_headers=headers, max_size=None,
             open_timeout=timeout, ping_interval=None), timeout)
         return self
 
@@ -66,7 +68,7 @@ class Session:
         self.page, self.query_string, self.widgets, self.values = page, query_string, {}, {}
         return await self._rerun(page_name=page, query_string=query_string, timeout=timeout)
 
-    async def change(self, key: str, timeout: float = 30, **value) -> Run:
+    async def change(self, key: str, timeout: float = 30, **value: Any) -> Run:
         """Change one widget, named by its key, as the browser does: value is e.g. string_value=..."""
         element = self.widgets[key]
         state = BackMsg().rerun_script.widget_states.widgets.add()
@@ -103,12 +105,15 @@ class Session:
         info.url = f"{self.base_url.rstrip('/')}/{self.page}"
         info.is_embedded, info.color_scheme = False, "light"
         self.texts = []
-        exceptions, count, size, script_ms = [], 0, 0, None
+        if self.ws is None:
+            raise RunFailed("not connected: call connect() first")
+        exceptions: list[str] = []
+        count, size, script_ms = 0, 0, None
         start = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
         deadline = start + timeout
         while True:
-            data = await asyncio.wait_for(self.ws.recv(), max(deadline - time.perf_counter(), 0.01))
+            data = await asyncio.wait_for(self.ws.recv(decode=False), max(deadline - time.perf_counter(), 0.01))
             count, size = count + 1, size + len(data)
             fwd = ForwardMsg()
             fwd.ParseFromString(data)
@@ -129,7 +134,7 @@ class Session:
                     raise RunFailed(f"script finished with status {fwd.script_finished}")
                 return Run(elapsed, count, size, exceptions, script_ms)
 
-    def _note(self, element, exceptions: list[str]) -> None:
+    def _note(self, element: Any, exceptions: list[str]) -> None:
         kind = element.WhichOneof("type")
         if kind == "exception":
             exceptions.append(element.exception.message)

@@ -7,14 +7,16 @@ REPLICAS ?= 1
 
 .PHONY: bench serve nginx lighthouse
 
-# Debian's nginx, installed when missing and run as root; otherwise say what to install.
+# Debian's nginx, installed when missing and run as root; otherwise say what to install. The only place
+# nginx is installed: deploy/processes.py, which starts it for serve, bench and the tests, only looks for it.
 nginx:
 	@if command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 		echo "Installing Debian's nginx"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
 	else \
-		echo "make serve needs nginx. Install it with: sudo apt-get install -y nginx" >&2; exit 1; \
+		echo "make serve, make bench and the replica tests need nginx." \
+			"Install it with: sudo apt-get install -y nginx" >&2; exit 1; \
 	fi
 
 serve: nginx

@@ -1,4 +1,5 @@
 """Read back the modules drawn in a segno SVG, so tests check what is shown, not how it was made."""
+
 import re
 
 import segno
@@ -6,8 +7,10 @@ import segno
 
 def matrix_from_svg(svg: str, border: int = 4) -> list[list[int]]:
     """Dark modules of the QR symbol drawn by the `qrline` path, as rows of 0/1 without the quiet zone."""
-    size = int(re.search(r'd="M0 0h(\d+)v', svg).group(1)) - 2 * border
-    path = re.search(r'class="qrline"[^>]*d="([^"]+)"', svg).group(1)
+    frame = re.search(r'd="M0 0h(\d+)v', svg)
+    drawn = re.search(r'class="qrline"[^>]*d="([^"]+)"', svg)
+    assert frame and drawn, f"not a segno QR code SVG: {svg[:200]}"
+    size, path = int(frame.group(1)) - 2 * border, drawn.group(1)
     grid = [[0] * size for _ in range(size)]
     x = y = 0.0
     for op, a, b in re.findall(r"([MmHh])(-?[\d.]+)(?:\s+(-?[\d.]+))?", path):

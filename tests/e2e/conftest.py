@@ -1,16 +1,22 @@
-"""Browser tests: the app on a free local port, driven by Playwright in Debian's Chromium."""
+"""Browser tests: the app on a free local port, driven by Playwright in Debian's Chromium.
+
+Under pytest-xdist each worker is its own pytest session, so the session fixtures below (the app server,
+the browser) exist once per worker. Apps start through deploy/processes.py, as `make serve` and the
+benchmark start them.
+"""
+
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from deploy.processes import App, start_app
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -20,72 +26,80 @@ PROJECTOR = {"width": 1920, "height": 1080}
 # Without these flags Chromium keeps calling out to a network that is closed here.
 CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--no-first-run", "--disable-gpu", "--no-sandbox"]
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+# expect() retries until this long; two workers share two cores, so a run can take a few seconds.
+expect.set_options(timeout=15_000)
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_app(content_dir: Path | None = None, env: dict | None = None):
-    """Start the app as `make run` does, on a free port; returns (process, base url, log path)."""
-    port = _free_port()
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    log = ARTIFACTS / f"server-{port}.log"
-    environment = {**os.environ, **(env or {})}
-    if content_dir:
-        environment["EXPLAINER_CONTENT_DIR"] = str(content_dir)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "explainer.serve", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=environment, stdout=log.open("w"), stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return proc, url, log
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise RuntimeError(f"the app did not start; see {log}:\n{log.read_text()[-2000:]}")
+StartApp = Callable[..., App]
 
 
 @pytest.fixture(scope="session")
-def app_url():
-    proc, url, _ = start_app()
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+def start_app_server() -> Iterator[StartApp]:
+    """The one way a browser test gets an app: `start_app_server(label, content_dir=..., env=...)` starts
+    `python -m explainer.serve` on a free port, logs to tests/e2e/artifacts/<label>-<worker>-<n>.log, and
+    returns the running App (url, log_text(), stop()). Every app still running stops when the session ends."""
+    started: list[App] = []
+
+    def start(label: str = "app", **options: Any) -> App:
+        log = ARTIFACTS / f"{label}-{WORKER}-{len(started)}.log"
+        app = start_app(log=log, **options)
+        started.append(app)
+        return app
+
+    yield start
+    for app in started:
+        app.stop()
 
 
 @pytest.fixture(scope="session")
-def browser():
+def app_url(start_app_server: StartApp) -> str:
+    """The app most tests share, one per test worker."""
+    return start_app_server("app").url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
-        pytest.exit(f"Browser tests need Chromium at {CHROMIUM}: apt-get install -y chromium", returncode=1)
+        pytest.exit(f"Browser tests need Chromium at {CHROMIUM}: `make test` installs it as root, "
+                    "or run sudo apt-get install -y chromium", returncode=1)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
 
-@pytest.fixture
-def page(browser) -> Page:
+@pytest.fixture(scope="session")
+def shared_context(browser: Browser) -> Iterator[BrowserContext]:
+    """One browser context per worker for tests that need no first visit: its cache holds Streamlit's 4 MB
+    of JavaScript, which a fresh context downloads and compiles again (about 2 s a visit). Tests about
+    what a first-time visitor's browser does (privacy, console) make their own with quality.new_visitor."""
     context = browser.new_context(viewport=PHONE, accept_downloads=True)
-    page = context.new_page()
-    page.console_errors = []
-    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
-    yield page
+    yield context
     context.close()
+
+
+@pytest.fixture
+def page(shared_context: BrowserContext) -> Iterator[Page]:
+    """A new tab at phone size; Streamlit gives every tab its own session."""
+    page = shared_context.new_page()
+    yield page
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def tab(shared_context: BrowserContext) -> Iterator[Page]:
+    """One tab that a module's tests take turns with, for tests that only open an address and look: each
+    visit() is a full navigation and a new Streamlit session, and a tab that stays open keeps its compiled
+    JavaScript, which halves the time of a visit. Each test sets the viewport it needs."""
+    page = shared_context.new_page()
+    yield page
+    page.close()
 
 
 def wait_idle(page: Page, timeout: float = 30_000) -> None:
     """Streamlit's own signal that a run has finished, as in its end-to-end suite."""
     page.wait_for_selector('[data-testid="stApp"][data-test-connection-state="CONNECTED"]', timeout=timeout)
-    page.wait_for_timeout(250)  # widget debounce before the rerun starts
+    page.wait_for_timeout(250)  # widget debounce before the rerun starts, as Streamlit's own suite waits
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
 
 
@@ -117,28 +131,32 @@ def screenshot(page: Page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
+FOCUSED_LABEL = """() => { const e = document.activeElement; if (!e) return '';
+    const byId = e.getAttribute('aria-labelledby');
+    const labelled = byId ? (document.getElementById(byId) || {}).innerText : '';
+    const text = e.tagName === 'BUTTON' ? e.innerText : '';
+    return [e.getAttribute('aria-label'), labelled, text, e.labels && e.labels[0]
+            && e.labels[0].innerText].filter(Boolean).join(' '); }"""
+
+
 def tab_to(page: Page, label: str, limit: int = 200) -> None:
     """Press Tab until the focused control's accessible label contains `label`, as a keyboard user would."""
     seen = []
     for _ in range(limit):
         page.keyboard.press("Tab")
-        focused = page.evaluate(
-            """() => { const e = document.activeElement; if (!e) return '';
-                 const byId = e.getAttribute('aria-labelledby');
-                 const labelled = byId ? (document.getElementById(byId) || {}).innerText : '';
-                 const text = e.tagName === 'BUTTON' ? e.innerText : '';
-                 return [e.getAttribute('aria-label'), labelled, text, e.labels && e.labels[0]
-                         && e.labels[0].innerText].filter(Boolean).join(' '); }""")
-        if label in (focused or ""):
+        focused = page.evaluate(FOCUSED_LABEL) or ""
+        if label in focused:
             return
-        seen.append((focused or "")[:40])
+        seen.append(focused[:40])
     raise AssertionError(f"no control labelled {label!r} reached with Tab; passed {seen}")
 
 
 def wait_for_address(page: Page, path_and_query: str, timeout: float = 15_000) -> None:
     """Wait until the address bar shows this path and query (Streamlit rewrites it in place and may
-    percent-encode the commas of a list, which reads back the same)."""
-    page.wait_for_function("want => decodeURIComponent(location.pathname + location.search) === want",
-                           arg=path_and_query,
-                           timeout=timeout)
-
+    percent-encode the commas of a list, which reads back the same); fail naming the address it shows."""
+    try:
+        page.wait_for_function("want => decodeURIComponent(location.pathname + location.search) === want",
+                               arg=path_and_query, timeout=timeout)
+    except PlaywrightTimeout:
+        shown = page.evaluate("() => decodeURIComponent(location.pathname + location.search)")
+        raise AssertionError(f"the address bar shows {shown!r}, not {path_and_query!r}") from None

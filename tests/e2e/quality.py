@@ -1,18 +1,40 @@
-"""Helpers for the quality checks a visitor meets: a page that has really finished drawing, axe, traffic records."""
+"""What the quality checks visit and record: every page and state from the route registry, axe, traffic."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from axe_playwright_python.base import AXE_SCRIPT
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, BrowserContext, Dialog, Page
 
+from explainer.routes import ROUTES
 from tests.e2e.conftest import PHONE, settle
 
-# Every page and the main states a shared link can open.
-PAGES = ["/", "/pathway", "/treatments", "/talk", "/learn"]
-STATES = ["/pathway?stage=dorsal-horn&view=chronic&treatment=spinal-cord-stimulation",
-          "/treatments?compare=massage,spine-surgery", "/talk?slide=3", "/talk?slide=10"]
+# A valid value for every parameter of the link contract; a parameter with several values opens one state
+# for each (slide 3 draws the pathway, slide 10 the closing QR code). A new parameter needs a value here:
+# test_smoke checks that none is missing.
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "stage": ("dorsal-horn",), "view": ("chronic",), "treatment": ("spinal-cord-stimulation",),
+    "compare": ("massage,spine-surgery",), "matters": ("avoid-surgery:2,low-risk:1",), "ask": ("goal",),
+    "slide": ("3", "10"), "term": ("wind-up",),
+}
+
+
+def _states() -> list[str]:
+    """For each page with link parameters, links that set all of them at once."""
+    links = []
+    for route in ROUTES:
+        params = [p for p in route.params if p in EXAMPLES]
+        for i in range(max((len(EXAMPLES[p]) for p in params), default=0)):
+            query = "&".join(f"{p}={EXAMPLES[p][min(i, len(EXAMPLES[p]) - 1)]}" for p in params)
+            links.append(f"{route.href}?{query}")
+    return links
+
+
+# Every page, and the states shared links open.
+PAGES = [route.href for route in ROUTES]
+STATES = _states()
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # A page opened at its sub-path makes Streamlit probe these before it finds its own root: its 404s, not ours.
 STREAMLIT_PROBES = ("_stcore/health", "_stcore/host-config")
@@ -71,9 +93,10 @@ class Traffic:
                 and self.console_errors.append((m.text, (m.location or {}).get("url", ""))))
         page.on("pageerror", lambda e: self.page_errors.append(str(e)))
 
-        def dismiss(dialog):
+        def dismiss(dialog: Dialog) -> None:
             self.dialogs.append(f"{dialog.type}: {dialog.message}")
             dialog.dismiss()
+
         page.on("dialog", dismiss)
         return page
 
@@ -85,10 +108,10 @@ def is_streamlit_probe(url: str, app_url: str) -> bool:
         return False
     segments = parts.path.strip("/").split("/")
     return len(segments) == 3 and "/".join(segments[1:]) in STREAMLIT_PROBES and segments[0] in {
-        p.strip("/").split("?")[0] for p in PAGES if p != "/"}
+        route.path for route in ROUTES if route.path}
 
 
-def new_visitor(browser: Browser, viewport: dict | None = None) -> tuple:
+def new_visitor(browser: Browser, viewport: dict[str, int] | None = None) -> tuple[BrowserContext, Page, Traffic]:
     """A fresh browser context (its own cookies and storage) with one watched page."""
     context = browser.new_context(viewport=viewport or PHONE)
     traffic = Traffic()

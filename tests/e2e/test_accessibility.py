@@ -18,11 +18,11 @@ STREAMLIT_CHROME: list[str] = []
 
 @pytest.mark.parametrize("size", ["phone", "desktop"])
 @pytest.mark.parametrize("path", PAGES + STATES)
-def test_no_serious_or_critical_wcag_violations(page, app_url, path, size):
-    page.set_viewport_size(PHONE if size == "phone" else DESKTOP)
-    visit(page, app_url + path)
-    reveal_everything(page)
-    violations = [v for v in run_axe(page, exclude=STREAMLIT_CHROME) if v["impact"] in ("serious", "critical")]
+def test_no_serious_or_critical_wcag_violations(tab, app_url, path, size):
+    tab.set_viewport_size(PHONE if size == "phone" else DESKTOP)
+    visit(tab, app_url + path)
+    reveal_everything(tab)
+    violations = [v for v in run_axe(tab, exclude=STREAMLIT_CHROME) if v["impact"] in ("serious", "critical")]
     assert not violations, describe_violations(violations, f"{path} ({size})")
 
 
@@ -47,7 +47,7 @@ def _focus_indicator(page):
     focused = page.evaluate(FOCUS_STYLE)
     page.evaluate("() => { window.__focused = document.activeElement; document.activeElement.blur(); }")
     blurred_chain = page.evaluate(FOCUS_STYLE.replace("document.activeElement", "window.__focused"))
-    shown = [(f["tag"], f["testid"], f["outline"], f["boxShadow"]) for f, b in zip(focused, blurred_chain)
+    shown = [(f["tag"], f["testid"], f["outline"], f["boxShadow"]) for f, b in zip(focused, blurred_chain, strict=True)
              if (f["outline"] != "none" and f["outline"] != b["outline"])
              or (f["boxShadow"] != "none" and f["boxShadow"] != b["boxShadow"])]
     return shown, {"focused": focused, "after blur": blurred_chain}

@@ -1,12 +1,13 @@
 """The printed comparison stays one or two pages, even for the three options with the most to say."""
 import re
 
-from explainer import handout
 from explainer.content import Facts
+from explainer.facts import ROWS
+from explainer.html import handout
 
 
 def _length(option: Facts) -> int:
-    return sum(len(getattr(option, row, "") or "") for row in handout.ROWS)
+    return sum(len(getattr(option, row, "") or "") for row in ROWS)
 
 
 def test_longest_comparison_prints_on_two_pages_or_fewer(browser, content, tmp_path):

@@ -4,20 +4,18 @@ Each visit puts one sampled value into every parameter of a page's link contract
 the contract does not know, and checks that each parameter is answered with its own notice. That covers
 every page x parameter x value while keeping the visits to pages x values.
 """
+
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
+from explainer.routes import COMMON_PARAMS, ROUTES
 from tests.e2e.conftest import visit, wait_idle
 from tests.e2e.quality import new_visitor
 
-CONTRACT = {
-    "/": [],
-    "/pathway": ["stage", "view", "treatment"],
-    "/treatments": ["compare", "matters", "ask"],
-    "/talk": ["slide"],
-    "/learn": ["term"],
-}
+# Each page's address and the parameters of its link contract, its own and those every page reads.
+CONTRACT = {route.href: [*route.params, *COMMON_PARAMS] for route in ROUTES}
 UNKNOWN = "utm_source"
 XSS_FLAG = "window.__xss"
 # name -> the value as it appears in the URL (already percent-encoded where it must be; raw bytes on purpose).
@@ -67,8 +65,8 @@ def test_a_hostile_link_renders_the_page_with_a_notice(visitor, app_url, content
     traffic.page_errors.clear()
     visit(page, app_url + _link(path, value_name))
 
-    assert page.locator("h1").first.is_visible()
-    assert page.locator('[data-testid="stException"]').count() == 0
+    expect(page.locator("h1").first).to_be_visible()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
     notices = [n.strip() for n in page.locator(NOTICE).all_inner_texts()]
     assert content.text("notice.unknown-parameter") in notices, f"no notice for the unknown parameter: {notices}"
     for param in CONTRACT[path]:
@@ -76,7 +74,7 @@ def test_a_hostile_link_renders_the_page_with_a_notice(visitor, app_url, content
 
     assert traffic.dialogs == [], "a script from the link ran"
     assert page.evaluate(f"typeof {XSS_FLAG}") == "undefined", "a script from the link ran"
-    assert page.locator('img[src="x"], svg[onload], a[href^="javascript:" i]').count() == 0
+    expect(page.locator('img[src="x"], svg[onload], a[href^="javascript:" i]')).to_have_count(0)
     assert traffic.page_errors == []
     # The address bar, and so the share link and its QR code, drop what was not used.
     assert UNKNOWN not in parse_qs(urlsplit(page.url).query), f"the address bar keeps {UNKNOWN}: {page.url[:200]}"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from explainer import light
+from explainer.html import light
 from tests.e2e.conftest import ARTIFACTS, PHONE, PROJECTOR
 
 A4 = {"width": 794, "height": 1123}  # a portrait sheet at 96 dpi
@@ -26,7 +26,7 @@ def _open(browser, path, viewport, media="screen"):
     return context, page
 
 
-@pytest.mark.parametrize("name", [p.file for p in light.PAGES])
+@pytest.mark.parametrize("name", [r.light for r in light.PAGES])
 def test_a_light_page_fits_a_phone_and_loads_only_itself(browser, built, name):
     path = next(p for p in built if p.name == name)
     context, page = _open(browser, path, PHONE)

@@ -1,4 +1,6 @@
-"""Phones at 390x844: nothing wider than the screen, charts that fit, and controls big enough to tap (WCAG 2.5.8)."""
+"""Phones at 390x844: no box sticks out of the screen, charts fit, and controls are big enough to tap (WCAG 2.5.8).
+(That the document as a whole fits the width is test_smoke's check, at phone and projector size.)"""
+
 import pytest
 
 from tests.e2e.conftest import PHONE, visit
@@ -18,16 +20,20 @@ STREAMLIT_INSIDE_SELECT = ('[data-testid="stSelectbox"] button[aria-label="Open"
                            '[data-testid="stMultiSelectTagsContainer"] button[aria-label^="Remove "]')
 TARGETS = """min => {
     const frame = e => { let x = e;
-        while (x && x.parentElement && parseFloat(getComputedStyle(x).borderTopWidth) === 0) x = x.parentElement;
+        while (x && x.parentElement && parseFloat(getComputedStyle(x).borderTopWidth) === 0)
+            x = x.parentElement;
         return x && x !== document.body ? x : e; };
     const visible = e => e.checkVisibility({visibilityProperty: true, opacityProperty: true});
     const checked = [
-        ...[...document.querySelectorAll('button, summary')].filter(e => !e.matches('""" + STREAMLIT_INSIDE_SELECT + """')),
+        ...[...document.querySelectorAll('button, summary')]
+            .filter(e => !e.matches('""" + STREAMLIT_INSIDE_SELECT + """')),
         ...[...document.querySelectorAll('[role="combobox"]')].map(frame),
-        ...[...document.querySelectorAll('input[type="checkbox"], input[type="radio"]')].map(e => e.closest('label') || e),
+        ...[...document.querySelectorAll('input[type="checkbox"], input[type="radio"]')]
+            .map(e => e.closest('label') || e),
     ].filter(visible);
     // Other things a finger can hit, for the spacing rule: text fields and links.
-    const others = [...document.querySelectorAll('textarea, input:not([type="hidden"]), a[href]')].map(frame).filter(visible);
+    const others = [...document.querySelectorAll('textarea, input:not([type="hidden"]), a[href]')]
+        .map(frame).filter(visible);
     const box = e => e.getBoundingClientRect();
     const all = [...new Set([...checked, ...others])].filter(e => box(e).width > 0 && box(e).height > 0);
     const centre = b => [b.left + b.width / 2, b.top + b.height / 2];
@@ -42,7 +48,8 @@ TARGETS = """min => {
             const [ox, oy] = centre(b);
             return small(o) && Math.hypot(ox - x, oy - y) < min; }); };
     return checked.filter(e => box(e).width > 0 && box(e).height > 0 && small(e) && crowded(e))
-        .map(e => ({what: e.tagName.toLowerCase() + (e.getAttribute('data-testid') ? `[${e.getAttribute('data-testid')}]` : ''),
+        .map(e => ({what: e.tagName.toLowerCase()
+                          + (e.getAttribute('data-testid') ? `[${e.getAttribute('data-testid')}]` : ''),
                     label: (e.getAttribute('aria-label') || e.innerText || '').trim().slice(0, 50),
                     width: Math.round(box(e).width * 10) / 10, height: Math.round(box(e).height * 10) / 10}));
 }"""
@@ -53,7 +60,8 @@ TARGETS = """min => {
 WIDE = """width => {
     const shown = e => { const side = e.closest('[data-testid="stSidebar"]');
                          return e.checkVisibility() && (!side || side.getBoundingClientRect().right > 0); };
-    const name = e => `${e.tagName.toLowerCase()}[${e.getAttribute('data-testid') || e.className.toString().slice(0, 30)}]`;
+    const name = e => `${e.tagName.toLowerCase()}`
+        + `[${e.getAttribute('data-testid') || e.className.toString().slice(0, 30)}]`;
     const problems = [];
     for (const e of document.querySelectorAll('body *')) {
         if (!shown(e)) continue;
@@ -75,19 +83,16 @@ WIDE = """width => {
 
 
 @pytest.mark.parametrize("path", PAGES + STATES)
-def test_the_page_fits_a_phone_and_its_controls_can_be_tapped(page, app_url, path):
-    page.set_viewport_size(PHONE)
-    visit(page, app_url + path)
-    width, problems = PHONE["width"], []
-    scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    if scroll_width > width:
-        problems.append(f"the document is {scroll_width} px wide")
+def test_the_page_fits_a_phone_and_its_controls_can_be_tapped(tab, app_url, path):
+    tab.set_viewport_size(PHONE)
+    visit(tab, app_url + path)
+    width = PHONE["width"]
     # A box that sticks out of the screen is cut off or needs sideways scrolling inside its container.
-    problems += page.evaluate(WIDE, width)
-    for chart in page.locator('[data-testid="stVegaLiteChart"]').all():
+    problems: list[str] = tab.evaluate(WIDE, width)
+    for chart in tab.locator('[data-testid="stVegaLiteChart"]').all():
         box = chart.bounding_box()
-        if box["x"] < 0 or box["x"] + box["width"] > width:
+        if box is None or box["x"] < 0 or box["x"] + box["width"] > width:
             problems.append(f"chart {chart.get_attribute('aria-label') or ''} at x={box['x']:.0f} w={box['width']:.0f}")
     problems += [f"target smaller than {MIN_TARGET}x{MIN_TARGET} px and too close to others: {t}"
-                 for t in page.evaluate(TARGETS, MIN_TARGET)]
+                 for t in tab.evaluate(TARGETS, MIN_TARGET)]
     assert problems == [], f"{path} on a {width} px phone:\n" + "\n".join(problems)

@@ -1,51 +1,33 @@
 """Two replicas behind nginx with sticky sessions: 40 sessions across them, one replica stops, the rest holds."""
+
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import os
-import secrets
-import shutil
-import tempfile
 import urllib.request
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
+from playwright.sync_api import expect
 
-from bench.servers import free_port
 from bench.wsclient import Session, affinity_cookie
-from deploy.proxy import start_nginx, start_replica, stop, wait_healthy, write_config
+from deploy.processes import App, Cluster, cluster, find_nginx
+from explainer.routes import ROUTES
 from tests.e2e.conftest import ARTIFACTS, visit
+from tests.e2e.quality import EXAMPLES
 
 SESSIONS = 40
-PAGES = [("", ""), ("pathway", "stage=dorsal-horn"), ("treatments", "compare=massage,spine-surgery"),
-         ("talk", "slide=2"), ("learn", "")]
+# Each page, opened by its path and a query that sets its first parameter.
+PAGES = [(r.path, f"{r.params[0]}={EXAMPLES[r.params[0]][0]}" if r.params else "") for r in ROUTES]
 
-pytestmark = pytest.mark.skipif(not (shutil.which("nginx") or os.path.exists("/usr/sbin/nginx")),
-                                reason="nginx is not installed (apt-get install -y nginx)")
+pytestmark = pytest.mark.skipif(find_nginx() is None, reason="nginx is not installed (apt-get install -y nginx)")
 
 
 @pytest.fixture(scope="module")
-def cluster():
-    """Two app replicas and nginx in front, all on loopback; yields (nginx url, replica processes)."""
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    secret = secrets.token_hex(32)
-    ports = [free_port(), free_port()]
-    processes = []
-    with tempfile.TemporaryDirectory(prefix="replicas-nginx-") as prefix:
-        try:
-            replicas = [start_replica(port, secret, (ARTIFACTS / f"replica-{port}.log").open("w")) for port in ports]
-            processes += replicas
-            for port in ports:
-                wait_healthy(f"http://127.0.0.1:{port}")
-            listen = free_port()
-            write_config(Path(prefix), [f"127.0.0.1:{p}" for p in ports], f"127.0.0.1:{listen}")
-            processes.append(start_nginx(Path(prefix), (ARTIFACTS / "nginx.log").open("w")))
-            url = f"http://127.0.0.1:{listen}"
-            wait_healthy(url)
-            yield url, replicas
-        finally:
-            stop(processes)
+def replicas() -> Iterator[Cluster]:
+    """Two app replicas and nginx in front, all on loopback, logging to tests/e2e/artifacts/replicas/."""
+    with cluster(2, log_dir=ARTIFACTS / "replicas") as running:
+        yield running
 
 
 async def _visit(url: str, page: str, query: str, cookie: str | None = None) -> Session:
@@ -64,15 +46,15 @@ async def _alive(session: Session) -> bool:
         return False
 
 
-async def _scenario(url: str, replicas) -> dict:
+async def _scenario(url: str, replicas: list[App]) -> dict[str, int]:
     sessions = await asyncio.gather(*(_visit(url, *PAGES[i % len(PAGES)]) for i in range(SESSIONS)))
     assert len({s.cookie for s in sessions}) == SESSIONS  # each visitor got its own affinity cookie
 
-    replicas[0].terminate()
-    replicas[0].wait(timeout=15)
+    replicas[0].proc.terminate()
+    replicas[0].proc.wait(timeout=15)
     alive = await asyncio.gather(*(_alive(s) for s in sessions))
-    survivors = [s for s, ok in zip(sessions, alive) if ok]
-    dropped = [s for s, ok in zip(sessions, alive) if not ok]
+    survivors = [s for s, ok in zip(sessions, alive, strict=True) if ok]
+    dropped = [s for s, ok in zip(sessions, alive, strict=True) if not ok]
 
     # Sessions on the surviving replica keep their state: an interaction still works.
     for s in survivors[:5]:
@@ -88,11 +70,11 @@ async def _scenario(url: str, replicas) -> dict:
     return {"survivors": len(survivors), "dropped": len(dropped)}
 
 
-def test_sessions_survive_when_one_replica_stops(cluster, browser):
-    url, replicas = cluster
+def test_sessions_survive_when_one_replica_stops(replicas: Cluster, browser):
+    url = replicas.url
     # Playwright's sync API owns this thread's event loop, so the websocket sessions get a thread of their own.
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        counts = pool.submit(asyncio.run, asyncio.wait_for(_scenario(url, replicas), 150)).result()
+        counts = pool.submit(asyncio.run, asyncio.wait_for(_scenario(url, replicas.apps), 150)).result()
     # Both replicas held sessions: stopping one dropped some, and left the others working.
     assert counts["dropped"] > 0 and counts["survivors"] > 0, counts
     for path in ("/", "/pathway", "/_stcore/health"):
@@ -106,7 +88,8 @@ def test_sessions_survive_when_one_replica_stops(cluster, browser):
     page.add_init_script("document.addEventListener('securitypolicyviolation', e => "
                          "console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))")
     visit(page, url + "/pathway?stage=thalamus")
-    assert page.get_by_text("Last reviewed").count() >= 1
-    page.wait_for_selector('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg')
+    expect(page.get_by_text("Last reviewed").first).to_be_attached()
+    expect(page.locator('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg').first
+           ).to_be_visible()
     assert [e for e in errors if "404" not in e] == []
     context.close()
