@@ -1,4 +1,5 @@
 """Entry point: page config, navigation from the route registry, the shared sidebar and footer."""
+
 import streamlit as st
 
 from explainer import content, routes
@@ -17,8 +18,13 @@ except content.ContentError as error:
 # frame. With different names that mode finds no match and runs this file instead. The start page is
 # served at / but still needs a path of its own for the same reason.
 pages = {
-    route.id: st.Page(route.script_path, title=loaded.pages[route.id].meta.nav, icon=route.icon,
-                      url_path=route.url_path, default=route is routes.HOME)
+    route.id: st.Page(
+        route.script_path,
+        title=loaded.pages[route.id].meta.nav,
+        icon=route.icon,
+        url_path=route.url_path,
+        default=route is routes.HOME,
+    )
     for route in routes.ROUTES
 }
 current = st.navigation(list(pages.values()))

@@ -4,6 +4,7 @@ Each figure is a median of several tries from one run; timings in the browser ar
 the smallest page (bench/minimal.py) served by the same Streamlit in the same run, because this machine is
 shared and noisy. Everything talks to loopback servers this script starts and stops.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,8 +33,14 @@ from deploy.processes import ROOT, App, start_app, start_nginx
 from explainer.routes import BY_ID, ROUTES
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--no-first-run", "--disable-gpu", "--no-sandbox"]
+CHROMIUM_ARGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-gpu",
+    "--no-sandbox",
+]
 REFERENCE = ROOT / "bench" / "minimal.py"
 
 
@@ -47,12 +54,16 @@ class Measured:
 
 
 # States a shared link opens, measured besides each page's first view: route id -> (name, query).
-STATES = {"pathway": ("a stage (chronic)", "stage=dorsal-horn&view=chronic"),
-          "treatments": ("a comparison", "compare=massage,spine-surgery"),
-          "talk": ("a slide", "slide=5")}
+STATES = {
+    "pathway": ("a stage (chronic)", "stage=dorsal-horn&view=chronic"),
+    "treatments": ("a comparison", "compare=massage,spine-surgery"),
+    "talk": ("a slide", "slide=5"),
+}
 # Every page of the registry, then those states.
-PAGES = [*(Measured(route.id, route.href, route.charts) for route in ROUTES),
-         *(Measured(name, f"{BY_ID[rid].href}?{query}", BY_ID[rid].charts) for rid, (name, query) in STATES.items())]
+PAGES = [
+    *(Measured(route.id, route.href, route.charts) for route in ROUTES),
+    *(Measured(name, f"{BY_ID[rid].href}?{query}", BY_ID[rid].charts) for rid, (name, query) in STATES.items()),
+]
 MARKER = {"app": "Last reviewed", "reference": "One line of text."}
 TARGET_RUN_MS, TARGET_CLICK_MS, TARGET_SESSION_MB = 30, 200, 3
 RENDERED = """([marker, charts]) => {
@@ -167,8 +178,9 @@ def click_times(browser: Browser, app: App, tries: int) -> dict[str, float]:
         page.goto(app.url + "/talk?slide=1")
         page.wait_for_function(RENDERED, arg=[MARKER["app"], 0], polling="raf", timeout=60_000)
         for i in range(tries + 1):
-            ms = click_ms(page, '[data-testid="stMain"]', f"{i + 2} /",
-                          lambda: page.get_by_role("button", name="Next").click())
+            ms = click_ms(
+                page, '[data-testid="stMain"]', f"{i + 2} /", lambda: page.get_by_role("button", name="Next").click()
+            )
             if i:
                 results["next slide"].append(ms)
     finally:
@@ -185,9 +197,15 @@ def first_visit_bytes(browser: Browser, url: str, marker: str, charts: int) -> t
         cdp.send("Network.enable")
         sizes = {"http": 0, "ws": 0}
         cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__("http", sizes["http"] + e["encodedDataLength"]))
-        cdp.on("Network.webSocketFrameReceived", lambda e: sizes.__setitem__(
-            "ws", sizes["ws"] + len(base64.b64decode(e["response"]["payloadData"]))
-            if e["response"]["opcode"] == 2 else sizes["ws"] + len(e["response"]["payloadData"])))
+        cdp.on(
+            "Network.webSocketFrameReceived",
+            lambda e: sizes.__setitem__(
+                "ws",
+                sizes["ws"] + len(base64.b64decode(e["response"]["payloadData"]))
+                if e["response"]["opcode"] == 2
+                else sizes["ws"] + len(e["response"]["payloadData"]),
+            ),
+        )
         page.goto(url, wait_until="commit")
         wait_rendered(page, url, marker, charts)
         page.wait_for_timeout(500)  # late requests (icons, fonts) land
@@ -240,15 +258,20 @@ def phone_first_paint(browser: Browser, url: str) -> float:
 
 
 def phone_paints(browser: Browser, app: App, proxy: str, tries: int) -> dict[str, float]:
-    addresses = {"light start page (static HTML)": f"{app.url}/app/static/light/index.html",
-                 "start page, served directly": f"{app.url}/",
-                 "start page, through nginx gzip": f"{proxy}/"}
+    addresses = {
+        "light start page (static HTML)": f"{app.url}/app/static/light/index.html",
+        "start page, served directly": f"{app.url}/",
+        "start page, through nginx gzip": f"{proxy}/",
+    }
     return {name: median(phone_first_paint(browser, url) for _ in range(tries)) for name, url in addresses.items()}
 
 
 LIGHTHOUSE = ROOT / "bench" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
-LIGHTHOUSE_AUDITS = {"first-contentful-paint": "first paint", "largest-contentful-paint": "largest paint",
-                     "speed-index": "speed index"}
+LIGHTHOUSE_AUDITS = {
+    "first-contentful-paint": "first paint",
+    "largest-contentful-paint": "largest paint",
+    "speed-index": "speed index",
+}
 
 
 def lighthouse_run(url: str) -> dict[str, float]:
@@ -256,23 +279,38 @@ def lighthouse_run(url: str) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as folder:
         out = Path(folder) / "report.json"
         subprocess.run(
-            [str(LIGHTHOUSE), url, "--only-categories=performance", "--output=json", f"--output-path={out}",
-             "--quiet", "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS)],
-            env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, timeout=180,
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--only-categories=performance",
+                "--output=json",
+                f"--output-path={out}",
+                "--quiet",
+                "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS),
+            ],
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
+            check=True,
+            timeout=180,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         report = json.loads(out.read_text())
     audits = report["audits"]
-    return {**{name: audits[audit]["numericValue"] for audit, name in LIGHTHOUSE_AUDITS.items()},
-            "score": report["categories"]["performance"]["score"] * 100}
+    return {
+        **{name: audits[audit]["numericValue"] for audit, name in LIGHTHOUSE_AUDITS.items()},
+        "score": report["categories"]["performance"]["score"] * 100,
+    }
 
 
 def lighthouse_paints(app: App, proxy: str, tries: int) -> dict[str, dict[str, float]] | str:
     """Median Lighthouse figures per address, or why Lighthouse was skipped."""
     if not LIGHTHOUSE.exists():
         return "skipped: Lighthouse is not installed (`make bench` installs it with npm when npm is present)"
-    addresses = {"light start page (static HTML)": f"{app.url}/app/static/light/index.html",
-                 "start page, served directly": f"{app.url}/",
-                 "start page, through nginx gzip": f"{proxy}/"}
+    addresses = {
+        "light start page (static HTML)": f"{app.url}/app/static/light/index.html",
+        "start page, served directly": f"{app.url}/",
+        "start page, through nginx gzip": f"{proxy}/",
+    }
     out = {}
     try:
         for name, url in addresses.items():
@@ -336,14 +374,16 @@ async def server_runs(url: str, ref_url: str, tries: int) -> tuple[Timings, Timi
                 runs.append(run)
         return timing(runs)
 
-    actions["select a stage"] = await interaction("pathway", "", lambda s, i: s.change(
-        "pathway_stage", string_value=s.options("pathway_stage")[1 + i % 7]))
-    actions["change the view"] = await interaction("pathway", "", lambda s, i: s.change(
-        "pathway_view", string_value=s.options("pathway_view")[1]))
-    actions["build a comparison"] = await interaction("treatments", "", lambda s, i: s.change(
-        "compare", string_array_value=s.options("compare")[i % 3: i % 3 + 2]))
-    actions["next slide"] = await interaction("talk", "slide=3", lambda s, i: s.change(
-        "talk_next", trigger_value=True))
+    actions["select a stage"] = await interaction(
+        "pathway", "", lambda s, i: s.change("pathway_stage", string_value=s.options("pathway_stage")[1 + i % 7])
+    )
+    actions["change the view"] = await interaction(
+        "pathway", "", lambda s, i: s.change("pathway_view", string_value=s.options("pathway_view")[1])
+    )
+    actions["build a comparison"] = await interaction(
+        "treatments", "", lambda s, i: s.change("compare", string_array_value=s.options("compare")[i % 3 : i % 3 + 2])
+    )
+    actions["next slide"] = await interaction("talk", "slide=3", lambda s, i: s.change("talk_next", trigger_value=True))
     for other in others:
         await other.close()
     return pages, actions
@@ -378,8 +418,10 @@ async def throughput(url: str, sessions: int = 20, clicks: int = 5) -> dict[str,
         await s.open("pathway")
 
     async def user(s: Session) -> list[float]:
-        return [(await s.change("pathway_stage", string_value=s.options("pathway_stage")[1 + k % 7])).ms
-                for k in range(clicks)]
+        return [
+            (await s.change("pathway_stage", string_value=s.options("pathway_stage")[1 + k % 7])).ms
+            for k in range(clicks)
+        ]
 
     start = time.perf_counter()
     latencies = [ms for result in await asyncio.gather(*(user(s) for s in held)) for ms in result]
@@ -387,8 +429,12 @@ async def throughput(url: str, sessions: int = 20, clicks: int = 5) -> dict[str,
     for s in held:
         await s.close()
     latencies.sort()
-    return {"per_second": len(latencies) / wall, "p50": median(latencies),
-            "p95": latencies[int(0.95 * (len(latencies) - 1))], "sessions": sessions}
+    return {
+        "per_second": len(latencies) / wall,
+        "p50": median(latencies),
+        "p95": latencies[int(0.95 * (len(latencies) - 1))],
+        "sessions": sessions,
+    }
 
 
 # ---- the report ------------------------------------------------------------------------------------
@@ -401,109 +447,178 @@ def chart_svg(renders: dict[str, float]) -> str:
     rows = [(p.name, renders[p.name] / renders["reference"], target_render(p.charts)) for p in PAGES]
     scale, left, bar, width = 120, 150, 22, 560
     height = 30 + len(rows) * (bar + 8)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-             'font-family="sans-serif" font-size="12" role="img" '
-             'aria-label="Render time of each page as a multiple of the smallest page">',
-             f'<text x="{left}" y="14">render time / smallest page (line: target)</text>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        'font-family="sans-serif" font-size="12" role="img" '
+        'aria-label="Render time of each page as a multiple of the smallest page">',
+        f'<text x="{left}" y="14">render time / smallest page (line: target)</text>',
+    ]
     for i, (name, ratio, target) in enumerate(rows):
         y = 24 + i * (bar + 8)
         color = "#0B5563" if ratio <= target else "#B3261E"
-        parts += [f'<text x="{left - 6}" y="{y + 15}" text-anchor="end">{name}</text>',
-                  f'<rect x="{left}" y="{y}" width="{ratio * scale:.0f}" height="{bar}" fill="{color}"/>',
-                  f'<text x="{left + ratio * scale + 4:.0f}" y="{y + 15}">{ratio:.2f}x</text>',
-                  f'<line x1="{left + target * scale}" x2="{left + target * scale}" y1="{y - 2}" '
-                  f'y2="{y + bar + 2}" stroke="#1B1F24" stroke-dasharray="3,2"/>']
+        parts += [
+            f'<text x="{left - 6}" y="{y + 15}" text-anchor="end">{name}</text>',
+            f'<rect x="{left}" y="{y}" width="{ratio * scale:.0f}" height="{bar}" fill="{color}"/>',
+            f'<text x="{left + ratio * scale + 4:.0f}" y="{y + 15}">{ratio:.2f}x</text>',
+            f'<line x1="{left + target * scale}" x2="{left + target * scale}" y1="{y - 2}" '
+            f'y2="{y + bar + 2}" stroke="#1B1F24" stroke-dasharray="3,2"/>',
+        ]
     return "\n".join([*parts, "</svg>"]) + "\n"
 
 
-def report(args: argparse.Namespace, renders: dict[str, float], clicks: dict[str, float], pages: Timings,
-           actions: Timings, mem: dict[str, float], tp: dict[str, float],
-           sizes: dict[tuple[str, str], tuple[float, float]], paints: dict[str, float],
-           lighthouse: dict[str, dict[str, float]] | str, elapsed: float) -> str:
+def report(
+    args: argparse.Namespace,
+    renders: dict[str, float],
+    clicks: dict[str, float],
+    pages: Timings,
+    actions: Timings,
+    mem: dict[str, float],
+    tp: dict[str, float],
+    sizes: dict[tuple[str, str], tuple[float, float]],
+    paints: dict[str, float],
+    lighthouse: dict[str, dict[str, float]] | str,
+    elapsed: float,
+) -> str:
     ref = renders["reference"]
     lines = [
-        "# Benchmarks", "",
+        "# Benchmarks",
+        "",
         f"Generated by `make bench` on {datetime.date.today():%d %B %Y} in {elapsed / 60:.1f} min: "
         f"{os.cpu_count()} cores, Python {platform.python_version()}, Streamlit {streamlit.__version__}, "
         f"headless Debian Chromium. Every figure is the median of {args.tries} tries from this one run; "
-        "the machine is shared, so compare ratios, not milliseconds, between runs.", "",
-        "## Time until fully rendered in headless Chromium", "",
+        "the machine is shared, so compare ratios, not milliseconds, between runs.",
+        "",
+        "## Time until fully rendered in headless Chromium",
+        "",
         "From navigation start to Streamlit's finished-run signal with the page's last line (the footer) "
         "shown and every chart drawn, in a fresh browser context (a first visit, nothing cached), "
         f"against the smallest page (`bench/minimal.py`: a title and one line) served by the same Streamlit: "
-        f"**{ref:.0f} ms**.", "",
-        "![Render time of each page as a multiple of the smallest page](benchmarks-render.svg)", "",
+        f"**{ref:.0f} ms**.",
+        "",
+        "![Render time of each page as a multiple of the smallest page](benchmarks-render.svg)",
+        "",
         "| page or state | address | charts | ms | x reference | target | |",
-        "| --- | --- | --- | --- | --- | --- | --- |"]
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
     for p in PAGES:
         ratio = renders[p.name] / ref
         target = target_render(p.charts)
-        lines.append(f"| {p.name} | `{p.path}` | {p.charts} | {renders[p.name]:.0f} | {ratio:.2f} | "
-                     f"<= {target}x | {verdict(ratio <= target)} |")
-    lines += ["", "## Server time of one script run", "",
-              "Measured in a real server driven by a websocket client (`bench/wsclient.py`) that speaks the "
-              "browser's protocol. **Script ms** is Streamlit's own timer around one run of the script "
-              "(preparation included), which the server reports in its page profile message when usage "
-              "statistics are on; those servers serve only this client, and the app ships with them off. "
-              "**Round trip ms** is the client's view on loopback, from the rerun request to the "
-              "script-finished message; for a page it includes opening a new session, a fixed cost the "
-              "reference page pays too. A page's run is a first visit in a new session (every element is "
-              f"sent). Target: median script time <= {TARGET_RUN_MS} ms.", "",
-              "| run | script ms | round trip ms | target |", "| --- | --- | --- | --- |"]
+        lines.append(
+            f"| {p.name} | `{p.path}` | {p.charts} | {renders[p.name]:.0f} | {ratio:.2f} | "
+            f"<= {target}x | {verdict(ratio <= target)} |"
+        )
+    lines += [
+        "",
+        "## Server time of one script run",
+        "",
+        "Measured in a real server driven by a websocket client (`bench/wsclient.py`) that speaks the "
+        "browser's protocol. **Script ms** is Streamlit's own timer around one run of the script "
+        "(preparation included), which the server reports in its page profile message when usage "
+        "statistics are on; those servers serve only this client, and the app ships with them off. "
+        "**Round trip ms** is the client's view on loopback, from the rerun request to the "
+        "script-finished message; for a page it includes opening a new session, a fixed cost the "
+        "reference page pays too. A page's run is a first visit in a new session (every element is "
+        f"sent). Target: median script time <= {TARGET_RUN_MS} ms.",
+        "",
+        "| run | script ms | round trip ms | target |",
+        "| --- | --- | --- | --- |",
+    ]
     for name, t in pages.items():
         mark = "(calibration)" if name.startswith("reference") else verdict(t["script"] <= TARGET_RUN_MS)
         lines.append(f"| page {name} | {t['script']:.0f} | {t['trip']:.0f} | {mark} |")
-    lines += [f"| {name} | {t['script']:.0f} | {t['trip']:.0f} | {verdict(t['script'] <= TARGET_RUN_MS)} |"
-              for name, t in actions.items()]
-    lines += ["", "## A click's round trip in the browser", "",
-              "From the pointer going down to the finished run with the new content shown "
-              f"(localhost). Target: <= {TARGET_CLICK_MS} ms.", "",
-              "| click | ms | target |", "| --- | --- | --- |"]
+    lines += [
+        f"| {name} | {t['script']:.0f} | {t['trip']:.0f} | {verdict(t['script'] <= TARGET_RUN_MS)} |"
+        for name, t in actions.items()
+    ]
+    lines += [
+        "",
+        "## A click's round trip in the browser",
+        "",
+        "From the pointer going down to the finished run with the new content shown "
+        f"(localhost). Target: <= {TARGET_CLICK_MS} ms.",
+        "",
+        "| click | ms | target |",
+        "| --- | --- | --- |",
+    ]
     lines += [f"| {name} | {ms:.0f} | {verdict(ms <= TARGET_CLICK_MS)} |" for name, ms in clicks.items()]
-    lines += ["", "## Server memory", "",
-              f"Resident memory of a fresh app server holding idle sessions (each opened one page, the pages "
-              f"in turn), median of {args.memory_tries} fresh servers. Target: <= {TARGET_SESSION_MB} MB per "
-              "idle session.", "",
-              "| sessions | RSS MB |", "| --- | --- |",
-              f"| 1 | {mem['rss_1']:.0f} |", f"| {mem['sessions']} | {mem['rss_n']:.0f} |", "",
-              f"Per idle session: **{mem['per_session']:.2f} MB** "
-              f"({verdict(mem['per_session'] <= TARGET_SESSION_MB)}).",
-              "", "## Throughput of one server process", "",
-              f"{tp['sessions']} sessions selecting stages on the pathway page as fast as the server answers: "
-              f"**{tp['per_second']:.1f} interactions per second**, latency median {tp['p50']:.0f} ms, "
-              f"95th percentile {tp['p95']:.0f} ms. Streamlit runs scripts in threads of one Python process, so "
-              "one process uses about one core; a second core serves a second replica (deploy/README.md).", "",
-              f"**What one 2-core server holds**, from these figures: memory is not the limit "
-              f"({mem['per_session']:.2f} MB per idle session, so thousands of open tabs fit in 1 GB); CPU is. "
-              f"Two replicas answer about {2 * tp['per_second']:.0f} interactions per second; at one click "
-              f"every 20 s per visitor that is about {40 * tp['per_second']:.0f} visitors active at the same time "
-              "before answers slow down.",
-              "", "## Bytes of a first visit", "",
-              "Everything the browser downloads until the page is rendered: HTTP bytes on the wire (headers "
-              "included) and websocket bytes, served directly by Streamlit and through deploy/nginx.conf.", "",
-              "| page | served | HTTP kB | websocket kB |", "| --- | --- | --- | --- |"]
+    lines += [
+        "",
+        "## Server memory",
+        "",
+        f"Resident memory of a fresh app server holding idle sessions (each opened one page, the pages "
+        f"in turn), median of {args.memory_tries} fresh servers. Target: <= {TARGET_SESSION_MB} MB per "
+        "idle session.",
+        "",
+        "| sessions | RSS MB |",
+        "| --- | --- |",
+        f"| 1 | {mem['rss_1']:.0f} |",
+        f"| {mem['sessions']} | {mem['rss_n']:.0f} |",
+        "",
+        f"Per idle session: **{mem['per_session']:.2f} MB** ({verdict(mem['per_session'] <= TARGET_SESSION_MB)}).",
+        "",
+        "## Throughput of one server process",
+        "",
+        f"{tp['sessions']} sessions selecting stages on the pathway page as fast as the server answers: "
+        f"**{tp['per_second']:.1f} interactions per second**, latency median {tp['p50']:.0f} ms, "
+        f"95th percentile {tp['p95']:.0f} ms. Streamlit runs scripts in threads of one Python process, so "
+        "one process uses about one core; a second core serves a second replica (deploy/README.md).",
+        "",
+        f"**What one 2-core server holds**, from these figures: memory is not the limit "
+        f"({mem['per_session']:.2f} MB per idle session, so thousands of open tabs fit in 1 GB); CPU is. "
+        f"Two replicas answer about {2 * tp['per_second']:.0f} interactions per second; at one click "
+        f"every 20 s per visitor that is about {40 * tp['per_second']:.0f} visitors active at the same time "
+        "before answers slow down.",
+        "",
+        "## Bytes of a first visit",
+        "",
+        "Everything the browser downloads until the page is rendered: HTTP bytes on the wire (headers "
+        "included) and websocket bytes, served directly by Streamlit and through deploy/nginx.conf.",
+        "",
+        "| page | served | HTTP kB | websocket kB |",
+        "| --- | --- | --- | --- |",
+    ]
     lines += [f"| {name} | {how} | {http:.0f} | {ws:.0f} |" for (name, how), (http, ws) in sizes.items()]
     if STALLED:
-        lines += ["", f"**{len(STALLED)} visit(s) stalled** (no finished render within 30 s; retried once, the "
-                  "retry's time counted): connection state, script state, charts, end of the page text:", ""]
+        lines += [
+            "",
+            f"**{len(STALLED)} visit(s) stalled** (no finished render within 30 s; retried once, the "
+            "retry's time counted): connection state, script state, charts, end of the page text:",
+            "",
+        ]
         lines += [f"- `{line}`" for line in STALLED]
-    lines += ["", "## First paint on a simulated phone", "",
-              "A first visit at 390x844 with Chromium's own throttling set to Lighthouse's slow-4G phone (150 ms "
-              "round trip, 1.6 Mbit/s down, CPU 4x slower), applied to a real load: time to the first "
-              "contentful paint. Lighthouse's own figures, simulated from an unthrottled load, follow.", "",
-              "| what | first paint ms |", "| --- | --- |"]
+    lines += [
+        "",
+        "## First paint on a simulated phone",
+        "",
+        "A first visit at 390x844 with Chromium's own throttling set to Lighthouse's slow-4G phone (150 ms "
+        "round trip, 1.6 Mbit/s down, CPU 4x slower), applied to a real load: time to the first "
+        "contentful paint. Lighthouse's own figures, simulated from an unthrottled load, follow.",
+        "",
+        "| what | first paint ms |",
+        "| --- | --- |",
+    ]
     lines += [f"| {name} | {ms:.0f} |" for name, ms in paints.items()]
-    lines += ["", "## Lighthouse on a simulated phone", "",
-              "Lighthouse 12 (npm, pinned in `bench/lighthouse/`) pointed at Debian's Chromium, with its default "
-              "mobile profile: a mid-range phone on slow 4G (150 ms round trip, 1.6 Mbit/s down, CPU 4x slower), "
-              "throttling simulated from an unthrottled load; performance category only, median of 3 runs.", ""]
+    lines += [
+        "",
+        "## Lighthouse on a simulated phone",
+        "",
+        "Lighthouse 12 (npm, pinned in `bench/lighthouse/`) pointed at Debian's Chromium, with its default "
+        "mobile profile: a mid-range phone on slow 4G (150 ms round trip, 1.6 Mbit/s down, CPU 4x slower), "
+        "throttling simulated from an unthrottled load; performance category only, median of 3 runs.",
+        "",
+    ]
     if isinstance(lighthouse, str):
         lines.append(lighthouse[0].upper() + lighthouse[1:] + ".")
     else:
-        lines += ["| what | first paint ms | largest paint ms | speed index ms | performance score |",
-                  "| --- | --- | --- | --- | --- |"]
-        lines += [f"| {name} | {r['first paint']:.0f} | {r['largest paint']:.0f} | {r['speed index']:.0f} | "
-                  f"{r['score']:.0f} |" for name, r in lighthouse.items()]
+        lines += [
+            "| what | first paint ms | largest paint ms | speed index ms | performance score |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        lines += [
+            f"| {name} | {r['first paint']:.0f} | {r['largest paint']:.0f} | {r['speed index']:.0f} | "
+            f"{r['score']:.0f} |"
+            for name, r in lighthouse.items()
+        ]
     lines.append("")
     return "\n".join(lines)
 
@@ -543,8 +658,9 @@ def main(argv: list[str] | None = None) -> None:
     mem = asyncio.run(memory(args.memory_tries))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     (args.out.parent / "benchmarks-render.svg").write_text(chart_svg(renders))
-    args.out.write_text(report(args, renders, clicks, pages, actions, mem, tp, sizes, paints, lighthouse,
-                               time.monotonic() - start))
+    args.out.write_text(
+        report(args, renders, clicks, pages, actions, mem, tp, sizes, paints, lighthouse, time.monotonic() - start)
+    )
     print(f"wrote {args.out}")
 
 

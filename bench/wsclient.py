@@ -6,6 +6,7 @@ to the server's script-finished message. A server started with `--browser.gather
 reports how long the script itself ran (Streamlit's page profile message); this client reads that figure
 and sends nothing anywhere else.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -40,6 +41,7 @@ class Run:
 @dataclass
 class Session:
     """One browser tab's worth of server state, driven over a websocket."""
+
     base_url: str
     cookie: str = ""
     page: str = ""
@@ -53,10 +55,18 @@ class Session:
     async def connect(self, timeout: float = 10) -> Session:
         parts = urlsplit(self.base_url)
         headers = {"Cookie": self.cookie} if self.cookie else {}
-        self.ws = await asyncio.wait_for(connect(
-            f"ws://{parts.netloc}{parts.path.rstrip('/')}/_stcore/stream", subprotocols=[Subprotocol("streamlit")],
-            origin=Origin(f"{parts.scheme}://{parts.netloc}"), additional_headers=headers, max_size=None,
-            open_timeout=timeout, ping_interval=None), timeout)
+        self.ws = await asyncio.wait_for(
+            connect(
+                f"ws://{parts.netloc}{parts.path.rstrip('/')}/_stcore/stream",
+                subprotocols=[Subprotocol("streamlit")],
+                origin=Origin(f"{parts.scheme}://{parts.netloc}"),
+                additional_headers=headers,
+                max_size=None,
+                open_timeout=timeout,
+                ping_interval=None,
+            ),
+            timeout,
+        )
         return self
 
     async def close(self) -> None:
@@ -81,8 +91,9 @@ class Session:
                 setattr(state, name, v)
         self.values[state.id] = state
         try:
-            return await self._rerun(page_script_hash=self.page_script_hash, query_string=self.query_string,
-                                     timeout=timeout)
+            return await self._rerun(
+                page_script_hash=self.page_script_hash, query_string=self.query_string, timeout=timeout
+            )
         finally:
             if state.WhichOneof("value") == "trigger_value":
                 del self.values[state.id]  # a click is sent once; the browser does not repeat it
@@ -90,8 +101,9 @@ class Session:
     def options(self, key: str) -> list[str]:
         return list(self.widgets[key].options)
 
-    async def _rerun(self, *, page_name: str = "", page_script_hash: str = "", query_string: str = "",
-                     timeout: float = 30) -> Run:
+    async def _rerun(
+        self, *, page_name: str = "", page_script_hash: str = "", query_string: str = "", timeout: float = 30
+    ) -> Run:
         msg = BackMsg()
         rerun = msg.rerun_script
         rerun.query_string = query_string

@@ -50,9 +50,7 @@ def free_port() -> int:
 
 def find_nginx() -> str | None:
     """Debian's nginx binary (on PATH or in /usr/sbin, which an ordinary user's PATH may lack), or None."""
-    return shutil.which("nginx") or (
-        "/usr/sbin/nginx" if os.access("/usr/sbin/nginx", os.X_OK) else None
-    )
+    return shutil.which("nginx") or ("/usr/sbin/nginx" if os.access("/usr/sbin/nginx", os.X_OK) else None)
 
 
 def nginx_binary() -> str:
@@ -192,8 +190,17 @@ def start_app(
     attempt = 1
     while True:
         chosen = port or free_port()
-        command = [sys.executable, *target, "--server.port", str(chosen), "--server.address", address,
-                   "--server.headless", "true", *options]
+        command = [
+            sys.executable,
+            *target,
+            "--server.port",
+            str(chosen),
+            "--server.address",
+            address,
+            "--server.headless",
+            "true",
+            *options,
+        ]
         proc, log_file = _spawn(command, environment, log)
         url = f"http://127.0.0.1:{chosen}" if address in ("127.0.0.1", "0.0.0.0") else f"http://{address}:{chosen}"
         app = App(proc, log, log_file, port=chosen, url=url)
@@ -284,8 +291,9 @@ def cluster(
             log = None if log_dir is None else log_dir / f"replica-{len(apps) + 1}.log"
             apps.append(start_app(port, cookie_secret=secret, log=log))
             started.append(apps[-1])
-        nginx = start_nginx([f"127.0.0.1:{app.port}" for app in apps], listen,
-                            log=None if log_dir is None else log_dir / "nginx.log")
+        nginx = start_nginx(
+            [f"127.0.0.1:{app.port}" for app in apps], listen, log=None if log_dir is None else log_dir / "nginx.log"
+        )
         started.append(nginx)
         yield Cluster(nginx.url, apps, nginx)
     finally:

@@ -38,8 +38,10 @@ def main(argv: list[str] | None = None) -> None:
     secret = os.environ.get("STREAMLIT_SERVER_COOKIE_SECRET")
     try:
         with cluster(listen=f"{args.host}:{args.port}", app_ports=ports, cookie_secret=secret) as running:
-            print(f"Serving http://{args.host}:{args.port} (nginx -> {len(ports)} replica(s) on {ports}); "
-                  "Ctrl-C stops.", flush=True)
+            print(
+                f"Serving http://{args.host}:{args.port} (nginx -> {len(ports)} replica(s) on {ports}); Ctrl-C stops.",
+                flush=True,
+            )
             while all(p.running for p in running.processes):
                 time.sleep(0.5)
             print("A process stopped; shutting down.", file=sys.stderr)

@@ -5,6 +5,7 @@ content/decision.yaml, how well each value of that fact fits the wish and why. T
 wish for relief: a test (such as a diagnostic block) is not a treatment and never fits, and an option
 whose benefit is very uncertain fits at most partly.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -90,6 +91,7 @@ def rank(content: Content, weights: Mapping[str, int]) -> list[Fit]:
         reasons = tuple(judge(content, option, w) for w in rated)
         total = score({r.wish.id: r.fit for r in reasons}, {w.id: weights[w.id] for w in rated})
         fits.append(Fit(option, total, best, reasons))
+
     # With nothing rated there is nothing to sort by: the ladder order stands.
     def certainty(f: Fit) -> int:
         return CERTAINTY_ORDER[f.option.profile.certainty] if rated else 0

@@ -1,11 +1,20 @@
 """The rows of a comparison, one option's answer to each, and its trial numbers in words: pure text that
 the Streamlit views, the handout and the light pages all show the same way."""
+
 from __future__ import annotations
 
 from explainer.content import Content, Facts, Number
 
 ROWS: tuple[str, ...] = (
-    "what", "invasive", "reversible", "acts_at", "duration", "recovery", "risks", "evidence", "certainty",
+    "what",
+    "invasive",
+    "reversible",
+    "acts_at",
+    "duration",
+    "recovery",
+    "risks",
+    "evidence",
+    "certainty",
 )
 
 
@@ -47,8 +56,11 @@ def number_lines(content: Content, number: Number) -> list[str]:
     found += [count_line(content, number, i) for i in range(len(number.groups))]
     if number.note:
         found.append(number.note)
-    found.append(content.text("numbers.sure", level=content.text(f"certainty.{number.certainty}"),
-                              reason=number.certainty_reason))
+    found.append(
+        content.text(
+            "numbers.sure", level=content.text(f"certainty.{number.certainty}"), reason=number.certainty_reason
+        )
+    )
     if number.funder:
         found.append(content.text("numbers.funder", funder=number.funder))
     found.append(f"{content.text('sources.inline')} {source.title} ({source.year})")
@@ -72,6 +84,8 @@ def help_blocks(content: Content) -> tuple[list[tuple[str, list[str]]], str]:
     def fill(text: str) -> str:
         return text.format(emergency=h.emergency, crisis=h.crisis)
 
-    blocks = [(fill(h.emergency_intro), [fill(s) for s in h.emergency_signs]),
-              (fill(h.urgent_intro), [fill(s) for s in h.urgent_signs])]
+    blocks = [
+        (fill(h.emergency_intro), [fill(s) for s in h.emergency_signs]),
+        (fill(h.urgent_intro), [fill(s) for s in h.urgent_signs]),
+    ]
     return blocks, fill(h.mood)

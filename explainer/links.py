@@ -1,4 +1,5 @@
 """The link contract: page state <-> query parameters, with stable ids and a notice for every value dropped."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -103,8 +104,9 @@ def parse_pathway(params: Params, stages: Iterable[str], treatments: Iterable[st
     return Parsed(state, tuple(notices))
 
 
-def _id_list(params: Params, name: str, known: Iterable[str], notices: list[Notice],
-             limit: int | None = None) -> list[str]:
+def _id_list(
+    params: Params, name: str, known: Iterable[str], notices: list[Notice], limit: int | None = None
+) -> list[str]:
     """A comma-separated list of known ids, first occurrence kept, order kept."""
     raw = _single(params, name, notices)
     chosen: list[str] = []
@@ -144,8 +146,9 @@ def _matters(params: Params, wishes: Sequence[str], notices: list[Notice]) -> tu
     return tuple((w, rated[w]) for w in wishes if w in rated)
 
 
-def parse_treatments(params: Params, treatments: Iterable[str], wishes: Sequence[str] = (),
-                     questions: Iterable[str] = ()) -> Parsed[TreatmentsState]:
+def parse_treatments(
+    params: Params, treatments: Iterable[str], wishes: Sequence[str] = (), questions: Iterable[str] = ()
+) -> Parsed[TreatmentsState]:
     notices: list[Notice] = []
     _unexpected(params, "treatments", notices)
     state = TreatmentsState(
@@ -182,8 +185,12 @@ def parse_learn(params: Params, terms: Iterable[str]) -> Parsed[LearnState]:
 
 State = PathwayState | TreatmentsState | TalkState | LearnState
 # Which page each state belongs to; its path comes from the route registry.
-ROUTE_OF: dict[type, str] = {PathwayState: "pathway", TreatmentsState: "treatments", TalkState: "talk",
-                             LearnState: "learn"}
+ROUTE_OF: dict[type, str] = {
+    PathwayState: "pathway",
+    TreatmentsState: "treatments",
+    TalkState: "talk",
+    LearnState: "learn",
+}
 
 
 def to_params(state: State | None) -> dict[str, str]:

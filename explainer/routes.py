@@ -4,6 +4,7 @@ app.py builds the navigation from it, links and share read paths from it, the li
 and the tests list pages from it, and a test keeps README's link table in step with it. Adding a page is
 one entry here, one script in pages/ and its prose in content/pages/<id>.md.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -35,10 +36,24 @@ class Route:
 
 ROUTES: tuple[Route, ...] = (
     Route("home", "", "start", ":material/home:", light="index.html"),
-    Route("pathway", "pathway", "pain_pathway", ":material/timeline:", ("stage", "view", "treatment"),
-          light="pathway.html", charts=2),
-    Route("treatments", "treatments", "treatment_options", ":material/stairs:", ("compare", "matters", "ask"),
-          light="treatments.html", charts=1),
+    Route(
+        "pathway",
+        "pathway",
+        "pain_pathway",
+        ":material/timeline:",
+        ("stage", "view", "treatment"),
+        light="pathway.html",
+        charts=2,
+    ),
+    Route(
+        "treatments",
+        "treatments",
+        "treatment_options",
+        ":material/stairs:",
+        ("compare", "matters", "ask"),
+        light="treatments.html",
+        charts=1,
+    ),
     Route("talk", "talk", "presenter", ":material/co_present:", ("slide",)),
     Route("learn", "learn", "learn_more", ":material/menu_book:", ("term",), light="learn.html"),
 )

@@ -5,6 +5,7 @@ fresh server treats the first visit as such an app, and a first visitor who arri
 sees "Page not found" before the right page. Turning that mode off before the server starts means
 every visit, the first included, goes through app.py's navigation.
 """
+
 import sys
 from pathlib import Path
 

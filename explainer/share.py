@@ -1,4 +1,5 @@
 """Where shared links point: the clinic's configured public address, else the address the visitor used."""
+
 from __future__ import annotations
 
 import functools
@@ -44,6 +45,5 @@ def qr_svg(url: str, scale: int = 6) -> str | None:
         code = segno.make(url, error="m")
     except segno.encoder.DataOverflowError:
         return None
-    code.save(buffer, kind="svg", scale=scale, border=4, xmldecl=False, svgns=True, dark="#000000",
-              light="#FFFFFF")
+    code.save(buffer, kind="svg", scale=scale, border=4, xmldecl=False, svgns=True, dark="#000000", light="#FFFFFF")
     return buffer.getvalue().decode("utf-8")

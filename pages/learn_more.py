@@ -1,4 +1,5 @@
 """Learn more: glossary, questions to ask your care team, about this guide, and every source."""
+
 import streamlit as st
 
 from explainer import links

@@ -1,4 +1,5 @@
 """Presenter mode: one idea per slide for a projector, arrow keys to move, speaker notes on demand."""
+
 import streamlit as st
 
 from explainer import links
@@ -21,11 +22,25 @@ frame.styles("slides.css")
 talk.slide(c, c.slides[number - 1])
 
 with st.container(horizontal=True, vertical_alignment="center"):
-    st.button(c.text("talk.previous"), shortcut="Left", on_click=_go, args=(-1,), disabled=number == 1,
-              icon=":material/arrow_back:", key="talk_previous")
+    st.button(
+        c.text("talk.previous"),
+        shortcut="Left",
+        on_click=_go,
+        args=(-1,),
+        disabled=number == 1,
+        icon=":material/arrow_back:",
+        key="talk_previous",
+    )
     st.markdown(f"**{number} / {total}**")
-    st.button(c.text("talk.next"), shortcut="Right", on_click=_go, args=(1,), disabled=number == total,
-              icon=":material/arrow_forward:", key="talk_next")
+    st.button(
+        c.text("talk.next"),
+        shortcut="Right",
+        on_click=_go,
+        args=(1,),
+        disabled=number == total,
+        icon=":material/arrow_forward:",
+        key="talk_next",
+    )
     show_notes = st.toggle(c.text("talk.notes"), key="talk_notes")
 if show_notes:
     st.info(c.slides[number - 1].notes)

@@ -1,4 +1,5 @@
 """Start here: what the condition is, why surgery can leave pain, and where to go next."""
+
 from explainer import links
 from explainer.ui import frame, home
 

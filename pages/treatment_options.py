@@ -1,12 +1,14 @@
 """Treatment options: the ladder from least to most invasive, a side-by-side comparison and a handout."""
+
 import streamlit as st
 
 from explainer import charts, links
 from explainer.ui import decision, frame, quiz, specs, treatments
 
 c = frame.load_content()
-parsed = links.parse_treatments(frame.url_params(), c.treatments, [w.id for w in c.decision.wishes],
-                                [q.id for q in c.questions])
+parsed = links.parse_treatments(
+    frame.url_params(), c.treatments, [w.id for w in c.decision.wishes], [q.id for q in c.questions]
+)
 state = parsed.state
 frame.notices(c, parsed.notices)
 frame.set_url(state)
@@ -27,9 +29,15 @@ treatments.ladder_list(c)
 treatments.ladder_details(c)
 
 st.header(c.text("treatments.compare"))
-st.multiselect(c.text("treatments.choose"), list(c.treatments), key="compare", max_selections=links.MAX_COMPARE,
-               format_func=lambda tid: c.treatments[tid].name, on_change=_commit,
-               placeholder=c.text("treatments.placeholder"))
+st.multiselect(
+    c.text("treatments.choose"),
+    list(c.treatments),
+    key="compare",
+    max_selections=links.MAX_COMPARE,
+    format_func=lambda tid: c.treatments[tid].name,
+    on_change=_commit,
+    placeholder=c.text("treatments.placeholder"),
+)
 if state.compare:
     treatments.comparison(c, state.compare)
     treatments.handout_button(c, state.compare)

@@ -1,4 +1,5 @@
 """Shared fixtures: the real content, and copies of it that a test can break on purpose."""
+
 import shutil
 from pathlib import Path
 

@@ -1,5 +1,6 @@
 """The shape of the code: small modules, and data flowing one way (content -> logic -> views), so a
 newcomer can change one part without reading the rest."""
+
 from __future__ import annotations
 
 import ast
@@ -65,8 +66,9 @@ def test_no_module_imports_from_a_layer_above_it(path: Path) -> None:
         if parts[0] == "explainer" and len(parts) > 1 and parts[1] in LAYERS:
             assert parts[1] in allowed or parts[1] == layer, f"{path.relative_to(ROOT)} imports {name}"
         if layer in NO_STREAMLIT:
-            assert parts[0] != "streamlit" or path.name == "__init__.py" and layer == "content", (
-                f"{path.relative_to(ROOT)} imports {name}: only the views talk to Streamlit")
+            assert parts[0] != "streamlit" or (path.name == "__init__.py" and layer == "content"), (
+                f"{path.relative_to(ROOT)} imports {name}: only the views talk to Streamlit"
+            )
 
 
 def test_every_module_says_what_it_is_for() -> None:

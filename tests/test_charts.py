@@ -1,4 +1,5 @@
 """Chart specs as data: the pathway has every stage, its arrows and the click selection; views differ."""
+
 from explainer import charts
 
 
@@ -94,7 +95,8 @@ def test_ladder_marks_the_compared_options_by_name(content):
     built = charts.ladder(ladder, content.text, ["spine-surgery", "massage"]).to_dict()
     short = {t.id: t.short for t in ladder}
     assert [p["value"] for p in _params(built) if p["name"] == charts.CHOSEN] == [
-        [short["massage"], short["spine-surgery"]]]  # in ladder order
+        [short["massage"], short["spine-surgery"]]
+    ]  # in ladder order
     base = charts.ladder(ladder, content.text).to_dict()
     assert _params(charts.with_chosen(base, ladder, ["spine-surgery", "massage"])) == _params(built)
     assert _params(base) == [{"name": charts.CHOSEN, "value": []}]
@@ -123,17 +125,35 @@ def test_icon_array_draws_100_people_per_group_grouped_from_the_first(content):
 
 def test_every_word_a_chart_shows_comes_from_content(content):
     """A chart built with other words shows none of the English ones: nothing is left to translate."""
+
     def other(key: str, **values: object) -> str:
         return f"<{key}>"
 
-    specs = [charts.pathway(content.pathway.stages, content.pathway.connections, other, "chronic").to_dict(),
-             charts.windup(charts.windup_curve(5, 0.5), True, other).to_dict(),
-             charts.ladder(content.ladder(), other).to_dict(), charts.fit([("A", 1)], 2, other).to_dict(),
-             charts.icon_array([("A", 1), ("B", 2)], "x", other).to_dict()]
-    english = {content.text(k) for k in ("chart.signal_up", "chart.brakes_down", "chart.arrow", "chart.stage",
-                                         "chart.windup_x", "chart.windup_y", "chart.ladder_x", "chart.option",
-                                         "chart.did_not", "chart.group", "chart.fit")}
+    specs = [
+        charts.pathway(content.pathway.stages, content.pathway.connections, other, "chronic").to_dict(),
+        charts.windup(charts.windup_curve(5, 0.5), True, other).to_dict(),
+        charts.ladder(content.ladder(), other).to_dict(),
+        charts.fit([("A", 1)], 2, other).to_dict(),
+        charts.icon_array([("A", 1), ("B", 2)], "x", other).to_dict(),
+    ]
+    english = {
+        content.text(k)
+        for k in (
+            "chart.signal_up",
+            "chart.brakes_down",
+            "chart.arrow",
+            "chart.stage",
+            "chart.windup_x",
+            "chart.windup_y",
+            "chart.ladder_x",
+            "chart.option",
+            "chart.did_not",
+            "chart.group",
+            "chart.fit",
+        )
+    }
     import json
+
     for spec in specs:
         text = json.dumps(spec)
         assert not [w for w in english if f'"{w}"' in text], text[:200]

@@ -1,12 +1,13 @@
 """Content loading: the real content is valid, and every kind of broken file says what is wrong and where."""
+
 import re
 
 import pytest
 import yaml
 
 from explainer import content as content_module
-from explainer.content import __main__ as check_command
 from explainer.content import ContentError
+from explainer.content import __main__ as check_command
 
 DESIGN_TREATMENTS = {
     1: ["education", "physical-therapy", "massage", "pain-psychology", "pain-management-programme"],
@@ -48,6 +49,7 @@ def test_loading_is_cached_until_a_file_changes(content_copy):
     page = content_copy / "pages" / "home.md"
     page.write_text(page.read_text().replace("---\n", "---\n", 1) + "\nOne more line.\n")
     import os
+
     os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns + 10**9))
     assert content_module.load(content_copy) is not first
 
@@ -80,10 +82,14 @@ def test_missing_field(content_copy):
 
 
 def test_unknown_stage_in_a_treatment(content_copy):
-    _edit(content_copy, "treatments.yaml",
-          lambda d: _entry(d["treatments"], "facet-block")["acts_at"].update({"elbow": "No."}))
-    assert _error(content_copy) == ("content/treatments.yaml: treatment 'facet-block': "
-                                    "field 'acts_at' names unknown stage 'elbow'")
+    _edit(
+        content_copy,
+        "treatments.yaml",
+        lambda d: _entry(d["treatments"], "facet-block")["acts_at"].update({"elbow": "No."}),
+    )
+    assert _error(content_copy) == (
+        "content/treatments.yaml: treatment 'facet-block': field 'acts_at' names unknown stage 'elbow'"
+    )
 
 
 def test_page_citing_a_missing_source(content_copy):

@@ -4,6 +4,7 @@ Each case is one small breakage of the real content files, of the kind a staff e
 name it. The other half of the guarantee, that content passing the check renders every page in every
 state, is tests/test_every_state.py.
 """
+
 from __future__ import annotations
 
 import re
@@ -38,73 +39,116 @@ def _first_number(d: dict) -> dict:
 
 MUTATIONS: dict[str, tuple[str, Callable[[dict], object], str]] = {
     "a source the personal summary cites is removed": (
-        "sources.yaml", lambda d: _drop(d["sources"], "ottawa-opdg"),
-        r"content/sources\.yaml: source 'ottawa-opdg' is missing \(the personal summary cites it; keep this id\)"),
+        "sources.yaml",
+        lambda d: _drop(d["sources"], "ottawa-opdg"),
+        r"content/sources\.yaml: source 'ottawa-opdg' is missing \(the personal summary cites it; keep this id\)",
+    ),
     "a placeholder is mistyped": (
-        "site.yaml", lambda d: d["text"].update({"share.qr_alt": "QR code that opens {ur}"}),
+        "site.yaml",
+        lambda d: d["text"].update({"share.qr_alt": "QR code that opens {ur}"}),
         r"content/site\.yaml: field 'text': key 'share\.qr_alt' uses unknown placeholder \{ur\} "
-        r"\(it may use: \{url\}\)"),
+        r"\(it may use: \{url\}\)",
+    ),
     "a brace is left open": (
-        "site.yaml", lambda d: d["text"].update({"treatments.step": "Step {tier"}),
-        r"content/site\.yaml: field 'text': key 'treatments\.step': has a stray '\{' or '\}'.*"),
+        "site.yaml",
+        lambda d: d["text"].update({"treatments.step": "Step {tier"}),
+        r"content/site\.yaml: field 'text': key 'treatments\.step': has a stray '\{' or '\}'.*",
+    ),
     "a text key is misspelt": (
-        "site.yaml", lambda d: d["text"].update({"talk.nxet": d["text"].pop("talk.next")}),
-        r"content/site\.yaml: field 'text' is missing key 'talk\.next'"),
+        "site.yaml",
+        lambda d: d["text"].update({"talk.nxet": d["text"].pop("talk.next")}),
+        r"content/site\.yaml: field 'text' is missing key 'talk\.next'",
+    ),
     "the help text names a number the clinic file does not have": (
-        "site.yaml", lambda d: d["help"].update(mood="Call {hotline} now."),
-        r"content/site\.yaml: help: field 'mood' uses unknown placeholder \{hotline\} .*"),
+        "site.yaml",
+        lambda d: d["help"].update(mood="Call {hotline} now."),
+        r"content/site\.yaml: help: field 'mood' uses unknown placeholder \{hotline\} .*",
+    ),
     "a stage is removed that treatments still name": (
-        "stages.yaml", lambda d: _drop(d["stages"], "thalamus"),
-        r"content/stages\.yaml: stages must be, in signal order: .*\(found: .*\)"),
+        "stages.yaml",
+        lambda d: _drop(d["stages"], "thalamus"),
+        r"content/stages\.yaml: stages must be, in signal order: .*\(found: .*\)",
+    ),
     "a treatment acts at a stage that does not exist": (
-        "treatments.yaml", lambda d: _entry(d["treatments"], "massage")["acts_at"].update({"elbow": "No."}),
-        r"content/treatments\.yaml: treatment 'massage': field 'acts_at' names unknown stage 'elbow'"),
+        "treatments.yaml",
+        lambda d: _entry(d["treatments"], "massage")["acts_at"].update({"elbow": "No."}),
+        r"content/treatments\.yaml: treatment 'massage': field 'acts_at' names unknown stage 'elbow'",
+    ),
     "a medicine class cites a missing source": (
-        "treatments.yaml", lambda d: _entry(d["treatments"], "medications")["classes"][0].update(sources=["nope"]),
+        "treatments.yaml",
+        lambda d: _entry(d["treatments"], "medications")["classes"][0].update(sources=["nope"]),
         r"content/treatments\.yaml: treatment 'medications': class '[a-z-]+': field 'sources' names unknown "
-        r"source 'nope'"),
+        r"source 'nope'",
+    ),
     "a slide names a chart that does not exist": (
-        "talk.yaml", lambda d: d["slides"][0].update(visual="pie-chart"),
-        r"content/talk\.yaml: slide '[a-z-]+': field 'visual' input should be .*"),
+        "talk.yaml",
+        lambda d: d["slides"][0].update(visual="pie-chart"),
+        r"content/talk\.yaml: slide '[a-z-]+': field 'visual' input should be .*",
+    ),
     "a comparison slide names a missing treatment": (
-        "talk.yaml", lambda d: next(s for s in d["slides"] if s.get("visual") == "compare").update(
-            compare=["massage", "acupuncture"]),
-        r"content/talk\.yaml: slide '[a-z-]+': field 'compare' names unknown treatment 'acupuncture'"),
+        "talk.yaml",
+        lambda d: next(s for s in d["slides"] if s.get("visual") == "compare").update(
+            compare=["massage", "acupuncture"]
+        ),
+        r"content/talk\.yaml: slide '[a-z-]+': field 'compare' names unknown treatment 'acupuncture'",
+    ),
     "a trial number loses its time frame": (
-        "evidence.yaml", lambda d: _first_number(d).pop("how_long"),
-        r"content/evidence\.yaml: number '[a-z0-9-]+': field 'how_long' is missing"),
+        "evidence.yaml",
+        lambda d: _first_number(d).pop("how_long"),
+        r"content/evidence\.yaml: number '[a-z0-9-]+': field 'how_long' is missing",
+    ),
     "a trial number loses its comparison group": (
-        "evidence.yaml", lambda d: _first_number(d)["groups"].pop(),
+        "evidence.yaml",
+        lambda d: _first_number(d)["groups"].pop(),
         r"content/evidence\.yaml: number '[a-z0-9-]+': field 'groups' needs two groups: the option first, then "
-        r"what it was compared with"),
+        r"what it was compared with",
+    ),
     "a trial number cites a missing source": (
-        "evidence.yaml", lambda d: _first_number(d).update(source="someone-said"),
-        r"content/evidence\.yaml: number '[a-z0-9-]+': field 'source' names unknown source 'someone-said'"),
+        "evidence.yaml",
+        lambda d: _first_number(d).update(source="someone-said"),
+        r"content/evidence\.yaml: number '[a-z0-9-]+': field 'source' names unknown source 'someone-said'",
+    ),
     "a trial number has no certainty": (
-        "evidence.yaml", lambda d: _first_number(d).pop("certainty"),
-        r"content/evidence\.yaml: number '[a-z0-9-]+': field 'certainty' is missing"),
+        "evidence.yaml",
+        lambda d: _first_number(d).pop("certainty"),
+        r"content/evidence\.yaml: number '[a-z0-9-]+': field 'certainty' is missing",
+    ),
     "an option has neither numbers nor a reason why not": (
-        "evidence.yaml", lambda d: d["no_numbers"].pop(0),
+        "evidence.yaml",
+        lambda d: d["no_numbers"].pop(0),
         r"content/evidence\.yaml: option '[a-z-]+' needs a benefit in numbers or a no_numbers entry that says "
-        r"why there are none"),
+        r"why there are none",
+    ),
     "a wish leaves a fact value without a fit": (
-        "decision.yaml", lambda d: _entry(d["wishes"], "low-risk")["fits"].pop("serious"),
-        r"content/decision\.yaml: wish 'low-risk': field 'fits' has no value for 'serious'.*"),
+        "decision.yaml",
+        lambda d: _entry(d["wishes"], "low-risk")["fits"].pop("serious"),
+        r"content/decision\.yaml: wish 'low-risk': field 'fits' has no value for 'serious'.*",
+    ),
     "a quiz answer is not one of its options": (
-        "quiz.yaml", lambda d: d["pages"]["pathway"][0].update(answer="maybe"),
-        r"content/quiz\.yaml: question '[a-z0-9-]+': field 'answer' names 'maybe', which is not one of its options"),
+        "quiz.yaml",
+        lambda d: d["pages"]["pathway"][0].update(answer="maybe"),
+        r"content/quiz\.yaml: question '[a-z0-9-]+': field 'answer' names 'maybe', which is not one of its options",
+    ),
     "a quiz link points to a stage that does not exist": (
-        "quiz.yaml", lambda d: d["pages"]["pathway"][0].update(read_again="/pathway?stage=spleen"),
-        r"content/quiz\.yaml: question '[a-z0-9-]+': field 'read_again' has a part that points nowhere \(stage\)"),
+        "quiz.yaml",
+        lambda d: d["pages"]["pathway"][0].update(read_again="/pathway?stage=spleen"),
+        r"content/quiz\.yaml: question '[a-z0-9-]+': field 'read_again' has a part that points nowhere \(stage\)",
+    ),
     "a quiz link points to a page that does not exist": (
-        "quiz.yaml", lambda d: d["pages"]["treatments"][0].update(read_again="/surgery-tips"),
-        r"content/quiz\.yaml: question '[a-z0-9-]+': field 'read_again' names no page of the app \('/surgery-tips'\)"),
+        "quiz.yaml",
+        lambda d: d["pages"]["treatments"][0].update(read_again="/surgery-tips"),
+        r"content/quiz\.yaml: question '[a-z0-9-]+': field 'read_again' names no page of the app \('/surgery-tips'\)",
+    ),
     "a quiz slide names a question that does not exist": (
-        "talk.yaml", lambda d: next(s for s in d["slides"] if s.get("visual") == "quiz").update(quiz="nope"),
-        r"content/talk\.yaml: slide '[a-z0-9-]+': field 'quiz' names unknown quiz question 'nope'"),
+        "talk.yaml",
+        lambda d: next(s for s in d["slides"] if s.get("visual") == "quiz").update(quiz="nope"),
+        r"content/talk\.yaml: slide '[a-z0-9-]+': field 'quiz' names unknown quiz question 'nope'",
+    ),
     "an option loses the profile its fits come from": (
-        "treatments.yaml", lambda d: _entry(d["treatments"], "spine-surgery").pop("profile"),
-        r"content/treatments\.yaml: treatment 'spine-surgery': field 'profile' is missing"),
+        "treatments.yaml",
+        lambda d: _entry(d["treatments"], "spine-surgery").pop("profile"),
+        r"content/treatments\.yaml: treatment 'spine-surgery': field 'profile' is missing",
+    ),
 }
 
 

@@ -1,4 +1,7 @@
 """What matters to me: sorting as plain arithmetic, links that carry only the answers, the summary."""
+
+import itertools
+
 import pytest
 
 from explainer import decision, links
@@ -38,7 +41,7 @@ def test_avoiding_an_operation_puts_the_stimulator_and_surgery_last(content):
 
 def test_equal_fits_go_by_certainty_then_least_invasive_first(content):
     ranked = decision.rank(content, _weights(content, avoid_needles=2))
-    for a, b in zip(ranked, ranked[1:], strict=False):
+    for a, b in itertools.pairwise(ranked):
         if a.score == b.score:
             key_a = (decision.CERTAINTY_ORDER[a.option.profile.certainty], a.option.order)
             key_b = (decision.CERTAINTY_ORDER[b.option.profile.certainty], b.option.order)
@@ -88,8 +91,17 @@ def test_good_evidence_is_read_from_how_likely_and_how_sure(content):
     from explainer.content import Profile
 
     def p(helps, certainty):
-        return Profile(body="none", undo="yes", starts="days", lasts="short", harms="few", effort="low",
-                       helps=helps, certainty=certainty, certainty_reason="x")
+        return Profile(
+            body="none",
+            undo="yes",
+            starts="days",
+            lasts="short",
+            harms="few",
+            effort="low",
+            helps=helps,
+            certainty=certainty,
+            certainty_reason="x",
+        )
 
     assert decision.evidence(p("likely", "moderate")) == "good"
     assert decision.evidence(p("likely", "low")) == "some"
@@ -109,8 +121,12 @@ def test_answers_round_trip_through_the_link(content):
 
 def test_bad_answers_in_the_link_are_dropped_with_a_notice(content):
     wishes = [w.id for w in content.decision.wishes]
-    parsed = links.parse_treatments({"matters": ["avoid-needles:9,nonsense:2,low-risk:1,low-risk:2"],
-                                     "ask": ["<b>x</b>"]}, content.treatments, wishes, [])
+    parsed = links.parse_treatments(
+        {"matters": ["avoid-needles:9,nonsense:2,low-risk:1,low-risk:2"], "ask": ["<b>x</b>"]},
+        content.treatments,
+        wishes,
+        [],
+    )
     assert parsed.state.matters == (("low-risk", 1),)
     assert parsed.state.ask == ()
     assert links.Notice("matters", "unknown") in parsed.notices and links.Notice("ask", "unknown") in parsed.notices
@@ -144,9 +160,16 @@ def test_summary_holds_exactly_what_was_chosen(content):
     asked = [content.questions[0].id]
     sure_ids = [q.id for q in content.decision.sure]
     html = handout.render_summary(
-        content, ["massage"], {"avoid-surgery": 2}, ["Massage", "Pain education"], "Massage",
-        {sure_ids[0]: False, sure_ids[1]: True}, asked, "Can I keep working?\n<script>x</script>",
-        "https://clinic.example/treatments?compare=massage")
+        content,
+        ["massage"],
+        {"avoid-surgery": 2},
+        ["Massage", "Pain education"],
+        "Massage",
+        {sure_ids[0]: False, sure_ids[1]: True},
+        asked,
+        "Can I keep working?\n<script>x</script>",
+        "https://clinic.example/treatments?compare=massage",
+    )
     doc = Html(html)
     text = doc.text
     assert content.questions[0].text in text

@@ -1,4 +1,5 @@
 """deploy/: the nginx configuration compresses, caches, upgrades the websocket and sends security headers."""
+
 import os
 import shutil
 import subprocess
@@ -23,22 +24,22 @@ def _directive(text: str, name: str) -> str:
 
 def test_gzip_covers_javascript_css_json_and_svg():
     assert "gzip on;" in CONF
-    types = CONF[CONF.index("gzip_types"):].split(";", 1)[0]
+    types = CONF[CONF.index("gzip_types") :].split(";", 1)[0]
     for mime in ("application/javascript", "text/javascript", "text/css", "application/json", "image/svg+xml"):
         assert mime in types
     assert "gzip_proxied any;" in CONF
 
 
 def test_streamlit_assets_are_cached_for_a_year():
-    static = CONF[CONF.index("location /static/"):]
-    static = static[:static.index("}")]
+    static = CONF[CONF.index("location /static/") :]
+    static = static[: static.index("}")]
     assert "max-age=31536000" in static and "immutable" in static
     assert "include headers.conf;" in static  # add_header in a location drops the server's headers
 
 
 def test_the_websocket_is_upgraded_and_kept_open():
-    stream = CONF[CONF.index("location /_stcore/stream"):]
-    stream = stream[:stream.index("}")]
+    stream = CONF[CONF.index("location /_stcore/stream") :]
+    stream = stream[: stream.index("}")]
     assert "proxy_http_version 1.1;" in CONF
     assert "proxy_set_header Upgrade $http_upgrade;" in stream
     assert "proxy_set_header Connection $connection_upgrade;" in stream
@@ -48,8 +49,12 @@ def test_the_websocket_is_upgraded_and_kept_open():
 
 def test_security_headers():
     csp = _directive(HEADERS, "add_header Content-Security-Policy")
-    for part in ("default-src 'self'", "style-src 'self' 'unsafe-inline'", "object-src 'none'",
-                 "frame-ancestors 'self'"):
+    for part in (
+        "default-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "object-src 'none'",
+        "frame-ancestors 'self'",
+    ):
         assert part in csp
     for header in ("X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy", "Permissions-Policy"):
         assert f"add_header {header}" in HEADERS

@@ -51,8 +51,9 @@ def test_the_readme_link_table_gives_each_page_its_address_and_parameters(route)
     assert missing == [], f"README.md's row for {route.href} does not give the parameter(s) {missing}: {said!r}"
     nav = re.search(r'^nav: *"?([^"\n]+)"?$', (CONTENT / "pages" / f"{route.id}.md").read_text(encoding="utf-8"), re.M)
     assert nav, f"content/pages/{route.id}.md has no nav title"
-    assert rows[route.href][0] == nav[1], (f"README.md calls {route.href} {rows[route.href][0]!r}; the menu says "
-                                           f"{nav[1]!r} (content/pages/{route.id}.md)")
+    assert rows[route.href][0] == nav[1], (
+        f"README.md calls {route.href} {rows[route.href][0]!r}; the menu says {nav[1]!r} (content/pages/{route.id}.md)"
+    )
     named = re.findall(r"`([a-z_-]+)=", said)
     extra = sorted(set(named) - set(route.params) - set(COMMON_PARAMS))
     assert extra == [], f"README.md's row for {route.href} gives parameter(s) the page does not read: {extra}"
@@ -76,8 +77,10 @@ def test_the_readme_gives_the_parameters_every_page_reads():
 #   tier N, tiers N-M                 treatments.yaml's tiers
 # Other words and parentheses are prose. A cell that names no file refers to the one YAML file that has
 # the entry it names first.
-TOKEN = re.compile(r"`(?P<code>[^`]+)`|\"(?P<quote>[^\"]+)\"|\btiers? (?P<tier>\d+)(?:-(?P<last_tier>\d+))?"
-                   r"|(?P<open>\()|(?P<close>\))|(?P<sep>;)|(?P<word>[A-Za-z_]+)")
+TOKEN = re.compile(
+    r"`(?P<code>[^`]+)`|\"(?P<quote>[^\"]+)\"|\btiers? (?P<tier>\d+)(?:-(?P<last_tier>\d+))?"
+    r"|(?P<open>\()|(?P<close>\))|(?P<sep>;)|(?P<word>[A-Za-z_]+)"
+)
 Ref = tuple[str, Any]  # a place as the doc writes it, and what it is in the file
 
 
@@ -224,8 +227,10 @@ class CoverageReader:
         wanted = quoted.rstrip("…").strip()
         partial = wanted != quoted.strip()
         headings = [line.lstrip("#").strip() for line in self.file.text.splitlines() if line.startswith("#")]
-        if not any(h == wanted or (partial and h.startswith(wanted)) for h in headings) \
-                and f"**{wanted}" not in self.file.text:
+        if (
+            not any(h == wanted or (partial and h.startswith(wanted)) for h in headings)
+            and f"**{wanted}" not in self.file.text
+        ):
             self.problem(f'"{quoted}"', "no heading (or bold lead-in) with that text")
 
     def tiers(self, first: int, last: int) -> Ref | None:

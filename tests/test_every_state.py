@@ -4,6 +4,7 @@ without an exception.
 The states come from the content itself (every stage in both views, every treatment overlay and
 comparison, every wish rated, every slide, every glossary term), so new content is covered as it is added.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator

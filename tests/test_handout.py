@@ -1,4 +1,5 @@
 """The printable comparison holds what was chosen, its sources and the disclaimer, and loads nothing."""
+
 import datetime as dt
 
 import yaml
@@ -33,8 +34,11 @@ def test_the_table_has_a_column_per_option_and_every_answer_names_its_option(con
     compare = ["massage", "spine-surgery"]
     doc = Html(handout.render(content, compare, LINK, dt.date(2026, 11, 25)))
     options = [*(content.treatments[t] for t in compare), content.no_treatment]
-    assert doc.headers == [content.text("handout.question"), *(o.name for o in options),
-                           *(content.text(f"row.{row}") for row in facts.ROWS)]
+    assert doc.headers == [
+        content.text("handout.question"),
+        *(o.name for o in options),
+        *(content.text(f"row.{row}") for row in facts.ROWS),
+    ]
     answers = [value for name, value in doc.attrs if name == "data-option"]
     assert answers == [o.name for _ in facts.ROWS for o in options]
     for o in options:
@@ -66,8 +70,10 @@ def test_markup_and_quotes_in_content_are_text_in_titles_cells_and_attributes(co
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
     edit("site.yaml", lambda d: d["text"].update({"handout.title": HOSTILE, "handout.question": HOSTILE}))
-    edit("treatments.yaml", lambda d: next(t for t in d["treatments"] if t["id"] == "massage").update(
-        name=HOSTILE, risks=HOSTILE))
+    edit(
+        "treatments.yaml",
+        lambda d: next(t for t in d["treatments"] if t["id"] == "massage").update(name=HOSTILE, risks=HOSTILE),
+    )
     edit("sources.yaml", lambda d: d["sources"][0].update(title=HOSTILE))
     hostile = content_module.load(content_copy)
     cited = {hostile.sources[s].title for s in hostile.treatments["massage"].sources}

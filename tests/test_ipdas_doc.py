@@ -8,6 +8,7 @@ The notation is the one docs/ipdas.md explains under "How to read this":
   `page.md` → `key`, "Heading"        a front-matter key; a heading or bold lead-in of the page
   `module.py` → `name`                a function, class or top-level name
 """
+
 from __future__ import annotations
 
 import functools
@@ -86,8 +87,9 @@ def _criteria() -> dict[str, dict[str, tuple[str, str, str]]]:
 
 
 def _looks_like_file(token: str) -> bool:
-    return "://" not in token and not token.startswith("/") and (
-        "/" in token or token.endswith((".py", ".md", ".yaml")))
+    return (
+        "://" not in token and not token.startswith("/") and ("/" in token or token.endswith((".py", ".md", ".yaml")))
+    )
 
 
 # ---- the places the doc names ------------------------------------------------------------------------
@@ -123,8 +125,10 @@ def _has_keys(node: Any, keys: list[str]) -> bool:
         return any(_has_keys(item, keys) for item in node)
     if isinstance(node, dict):
         named = {str(k): v for k, v in node.items()}
-        return any(".".join(keys[:n]) in named and _has_keys(named[".".join(keys[:n])], keys[n:])
-                   for n in range(len(keys), 0, -1))
+        return any(
+            ".".join(keys[:n]) in named and _has_keys(named[".".join(keys[:n])], keys[n:])
+            for n in range(len(keys), 0, -1)
+        )
     return False
 
 
@@ -174,7 +178,8 @@ def test_every_field_and_heading_the_doc_names_exists():
     arrows = text.count("→")
     assert arrows == len(references), (
         f"docs/ipdas.md has {arrows} arrows but only {len(references)} parse as `file` → `field` or "
-        f'`file` → "Heading"; the arrow is for nothing else')
+        f'`file` → "Heading"; the arrow is for nothing else'
+    )
     broken = []
     for ref in references:
         name, line = ref[1], text.count("\n", 0, ref.start()) + 1
@@ -207,8 +212,10 @@ def test_each_group_lists_every_criterion_once_with_a_verdict(heading):
 def test_only_the_screening_criteria_are_not_applicable_and_all_of_them_are():
     criteria = _criteria()
     na = {number for rows in criteria.values() for number, (_, v, _) in rows.items() if v == "not applicable"}
-    assert na == SCREENING, (f"docs/ipdas.md: 'not applicable' is for the screening and testing criteria "
-                             f"{sorted(SCREENING)}; found it on {sorted(na)}")
+    assert na == SCREENING, (
+        f"docs/ipdas.md: 'not applicable' is for the screening and testing criteria "
+        f"{sorted(SCREENING)}; found it on {sorted(na)}"
+    )
 
 
 def test_a_criterion_that_is_met_says_where_in_the_app():
@@ -233,21 +240,26 @@ def test_the_tally_and_the_summary_match_the_rows():
     for name, cells in stated.items():
         real = [sum(counted[name].values()), *(counted[name][v] for v in VERDICTS)]
         assert [int(c) for c in cells] == real, (
-            f"docs/ipdas.md's tally row {name!r} says {cells}; the tables give {real} "
-            f"(criteria, {', '.join(VERDICTS)})")
+            f"docs/ipdas.md's tally row {name!r} says {cells}; the tables give {real} (criteria, {', '.join(VERDICTS)})"
+        )
     summary = re.search(r"(\d+) are met, (\d+) partly met, (\d+) not met and (\d+) not applicable", sections[""])
     assert summary, "docs/ipdas.md's summary does not say 'N are met, N partly met, N not met and N not applicable'"
     real = [counted["All"][v] for v in VERDICTS]
     assert [int(n) for n in summary.groups()] == real, (
-        f"docs/ipdas.md's summary says {summary[0]!r}; the tables give {real}")
+        f"docs/ipdas.md's summary says {summary[0]!r}; the tables give {real}"
+    )
 
 
 def test_every_gap_is_in_the_work_to_do():
     sections = _sections(_doc())
     assert "Work to do" in sections, "docs/ipdas.md has no '## Work to do' section"
     todo = sections["Work to do"]
-    gaps = [number for rows in _criteria().values() for number, (_, verdict, _) in rows.items()
-            if verdict in ("not met", "partly met")]
+    gaps = [
+        number
+        for rows in _criteria().values()
+        for number, (_, verdict, _) in rows.items()
+        if verdict in ("not met", "partly met")
+    ]
     missing = [number for number in gaps if not re.search(rf"\b{number}\b", todo)]
     assert missing == [], f"docs/ipdas.md: criteria not met or partly met that 'Work to do' leaves out: {missing}"
 
@@ -255,7 +267,8 @@ def test_every_gap_is_in_the_work_to_do():
 def test_the_doc_opens_by_saying_it_does_not_claim_to_meet_ipdas():
     opening = _sections(_doc())[""]
     assert " ".join(STATEMENT.split()) in " ".join(opening.split()), (
-        f"docs/ipdas.md's opening paragraph must say: {STATEMENT!r}")
+        f"docs/ipdas.md's opening paragraph must say: {STATEMENT!r}"
+    )
 
 
 # ---- what the app says -------------------------------------------------------------------------------
@@ -263,15 +276,22 @@ def test_no_content_file_claims_to_meet_ipdas():
     found = []
     for path in sorted(p for p in CONTENT.rglob("*") if p.is_file()):
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            found += [f"{path.relative_to(CONTENT.parent)}:{n}: {claim!r} in {line.strip()!r}"
-                      for claim, pattern in CLAIMS.items() if re.search(pattern, line, re.I)]
-    assert found == [], ("content/ claims IPDAS compliance; the guide only used IPDAS as a guide "
-                         "(see docs/ipdas.md):\n" + "\n".join(found))
+            found += [
+                f"{path.relative_to(CONTENT.parent)}:{n}: {claim!r} in {line.strip()!r}"
+                for claim, pattern in CLAIMS.items()
+                if re.search(pattern, line, re.I)
+            ]
+    assert found == [], (
+        "content/ claims IPDAS compliance; the guide only used IPDAS as a guide "
+        "(see docs/ipdas.md):\n" + "\n".join(found)
+    )
 
 
 def test_learn_more_says_ipdas_was_used_as_a_guide():
     text = " ".join(LEARN.read_text(encoding="utf-8").split())
     sentences = re.split(r"(?<=[.!?])\s+", text)
     said = [s for s in sentences if "IPDAS" in s and re.search(r"\bused\b", s) and "as a guide" in s.lower()]
-    assert said, ("content/pages/learn.md must say that IPDAS was used as a guide (one sentence with "
-                  "'IPDAS', 'used' and 'as a guide'), not that the guide meets it")
+    assert said, (
+        "content/pages/learn.md must say that IPDAS was used as a guide (one sentence with "
+        "'IPDAS', 'used' and 'as a guide'), not that the guide meets it"
+    )

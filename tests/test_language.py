@@ -1,4 +1,5 @@
 """Patient-facing words: plain enough to read (US grade 6-8), and in our own words, not the seed page's."""
+
 import re
 
 import pytest
@@ -48,9 +49,9 @@ def test_no_sentence_of_the_seed_page_is_copied():
         pytest.skip(f"the seed page is not beside the checkout ({SEED_DIR})")
     seed = _words(" ".join(p.read_text(encoding="utf-8") for p in seeds))
     run = 7  # seven words in a row the same is a copied phrase, not a shared term
-    seed_runs = {tuple(seed[i:i + run]) for i in range(len(seed) - run + 1)}
+    seed_runs = {tuple(seed[i : i + run]) for i in range(len(seed) - run + 1)}
     ours = _words(_all_content_text())
-    copied = {" ".join(ours[i:i + run]) for i in range(len(ours) - run + 1) if tuple(ours[i:i + run]) in seed_runs}
+    copied = {" ".join(ours[i : i + run]) for i in range(len(ours) - run + 1) if tuple(ours[i : i + run]) in seed_runs}
     # The clinic page's own title is cited as a source; that is a citation, not a copy.
     copied = {c for c in copied if c not in "post laminectomy syndrome or failed back surgery syndrome"}
     assert copied == set()
@@ -72,21 +73,25 @@ def test_numbers_medicines_warning_signs_and_reasons_read_at_grade_8_or_below(co
     none = content.no_treatment
     help_ = content.site.help
     parts = {
-        "no new treatment": " ".join(getattr(none, row) for row in
-                                     ("what", "invasive", "reversible", "duration", "recovery", "risks", "evidence")),
-        "medicine classes": " ".join(f"{c.what} {c.helps} {c.risks}" for t in content.treatments.values()
-                                     for c in t.classes),
-        "numbers": " ".join(f"{n.who}. {n.outcome}. {n.certainty_reason} {n.note or ''}"
-                            for n in content.evidence.numbers),
+        "no new treatment": " ".join(
+            getattr(none, row)
+            for row in ("what", "invasive", "reversible", "duration", "recovery", "risks", "evidence")
+        ),
+        "medicine classes": " ".join(
+            f"{c.what} {c.helps} {c.risks}" for t in content.treatments.values() for c in t.classes
+        ),
+        "numbers": " ".join(
+            f"{n.who}. {n.outcome}. {n.certainty_reason} {n.note or ''}" for n in content.evidence.numbers
+        ),
         "no numbers": " ".join(n.why for n in content.evidence.no_numbers),
-        "warning signs": " ".join([help_.emergency_intro, *help_.emergency_signs, help_.urgent_intro,
-                                   *help_.urgent_signs, help_.mood]),
+        "warning signs": " ".join(
+            [help_.emergency_intro, *help_.emergency_signs, help_.urgent_intro, *help_.urgent_signs, help_.mood]
+        ),
         "certainty": " ".join(t.profile.certainty_reason for t in content.treatments.values()),
         "reasons": ". ".join(b for w in content.decision.wishes for b in w.because.values()),
     }
     for name, text in parts.items():
         assert _grade(text) <= MAX_GRADE, name
-
 
 
 MIN_FERNANDEZ_HUERTA = 70.0

@@ -1,5 +1,6 @@
 """The light pages: every stage and option of the content, nothing loaded or run, small, and regenerated
 byte for byte from content/; and the Markdown their prose goes through."""
+
 import gzip
 import math
 import re
@@ -14,8 +15,27 @@ from explainer.html.markdown import lead, markdown
 from explainer.routes import LANGUAGES, ROUTES
 from tests.html_text import Html
 
-LOADERS = {"script", "img", "link", "iframe", "object", "embed", "frame", "audio", "video", "source", "track",
-           "base", "form", "input", "image", "use", "foreignobject", "picture", "meta"}
+LOADERS = {
+    "script",
+    "img",
+    "link",
+    "iframe",
+    "object",
+    "embed",
+    "frame",
+    "audio",
+    "video",
+    "source",
+    "track",
+    "base",
+    "form",
+    "input",
+    "image",
+    "use",
+    "foreignobject",
+    "picture",
+    "meta",
+}
 SAFE_META = {"charset", "name", "content", "http-equiv"}
 NAMES = [r.light for r in ROUTES if r.light]
 HOSTILE = '<script>alert("x")</script>'  # fits every name field's length limit
@@ -222,6 +242,7 @@ def test_the_command_writes_the_pages_and_says_so(tmp_path, capsys, monkeypatch)
 
 def _hostile_copy(root) -> None:
     """Names and words with markup and quotes in every kind of field a light page shows."""
+
     def edit(name, change):
         path = root / name
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -234,8 +255,9 @@ def _hostile_copy(root) -> None:
     edit("glossary.yaml", lambda d: d["terms"][0].update(term=HOSTILE))
     edit("sources.yaml", lambda d: d["sources"][0].update(title=HOSTILE))
     page = root / "pages" / "pathway.md"
-    page.write_text(re.sub(r"(?m)^title: .*$", f"title: '{HOSTILE}'", page.read_text(encoding="utf-8"), count=1),
-                    encoding="utf-8")
+    page.write_text(
+        re.sub(r"(?m)^title: .*$", f"title: '{HOSTILE}'", page.read_text(encoding="utf-8"), count=1), encoding="utf-8"
+    )
 
 
 def test_markup_and_quotes_in_content_are_text_everywhere(content_copy, tmp_path):
@@ -264,7 +286,7 @@ def test_markdown_covers_what_the_pages_use_and_escapes_the_rest():
         "[bad](javascript:alert(1)) & <b>raw</b>"
     )
     assert html == (
-        '<p>Intro with <strong>bold</strong>, <em>italic</em> and '
+        "<p>Intro with <strong>bold</strong>, <em>italic</em> and "
         '<a href="https://example.org/?a=1&amp;b=2">a link</a>.\nstill the same paragraph '
         "&lt;script&gt;alert(1)&lt;/script&gt;</p>\n<h2>A heading</h2>\n"
         "<ul>\n<li>one</li>\n<li>two\nwrapped</li>\n</ul>\n<ol>\n<li>first</li>\n<li>second</li>\n</ol>\n"
@@ -278,17 +300,35 @@ def test_a_link_with_a_parenthesis_in_its_address_is_one_link():
     assert doc.words == "See x here."
 
 
-@pytest.mark.parametrize("address", ["javascript:alert(1)", "JavaScript:alert(1)", "vbscript:msgbox(1)",
-                                     "file:///etc/passwd", "data:text/html;base64,PHNjcmlwdD4=",
-                                     "data:image/png;base64,AAAA", "ftp://example.org/x"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "vbscript:msgbox(1)",
+        "file:///etc/passwd",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "data:image/png;base64,AAAA",
+        "ftp://example.org/x",
+    ],
+)
 def test_a_link_to_an_unsafe_scheme_is_not_a_link(address):
     doc = Parsed(markdown(f"[bad]({address})"))
     assert "a" not in doc.tags and ("href", address) not in doc.attrs
     assert doc.words == f"[bad]({address})"
 
 
-@pytest.mark.parametrize("address", ["https://example.org/", "http://example.org/", "mailto:clinic@example.org",
-                                     "treatments.html#massage", "/pathway?stage=dorsal-horn", "#top"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://example.org/",
+        "http://example.org/",
+        "mailto:clinic@example.org",
+        "treatments.html#massage",
+        "/pathway?stage=dorsal-horn",
+        "#top",
+    ],
+)
 def test_web_mail_and_relative_links_stay_links(address):
     assert Parsed(markdown(f"[ok]({address})")).links == [(address, "ok")]
 

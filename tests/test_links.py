@@ -1,20 +1,39 @@
 """The link contract: every shared link opens the view it names, and no link can break a page."""
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from explainer import links
 from explainer.links import Notice, PathwayState, TalkState, TreatmentsState
 
-STAGES = ["nociceptors", "peripheral-nerve", "nerve-root", "dorsal-horn", "spinothalamic-tract",
-          "thalamus", "cortex", "descending-pathway"]
-TREATMENTS = ["education", "physical-therapy", "massage", "pain-psychology", "medications",
-              "epidural-steroid-injection", "selective-nerve-root-block", "facet-block",
-              "radiofrequency-ablation", "discogenic-procedures", "spinal-cord-stimulation", "spine-surgery"]
+STAGES = [
+    "nociceptors",
+    "peripheral-nerve",
+    "nerve-root",
+    "dorsal-horn",
+    "spinothalamic-tract",
+    "thalamus",
+    "cortex",
+    "descending-pathway",
+]
+TREATMENTS = [
+    "education",
+    "physical-therapy",
+    "massage",
+    "pain-psychology",
+    "medications",
+    "epidural-steroid-injection",
+    "selective-nerve-root-block",
+    "facet-block",
+    "radiofrequency-ablation",
+    "discogenic-procedures",
+    "spinal-cord-stimulation",
+    "spine-surgery",
+]
 
 
 def pathway(**params):
-    return links.parse_pathway({k: v if isinstance(v, list) else [v] for k, v in params.items()},
-                               STAGES, TREATMENTS)
+    return links.parse_pathway({k: v if isinstance(v, list) else [v] for k, v in params.items()}, STAGES, TREATMENTS)
 
 
 def test_every_stage_and_treatment_round_trips_through_its_link():
@@ -82,8 +101,9 @@ def test_learn_term():
 
 
 values = st.lists(st.text(max_size=300), max_size=3)
-params = st.dictionaries(st.sampled_from(["stage", "view", "treatment", "compare", "slide", "term", "x"]),
-                         values, max_size=6)
+params = st.dictionaries(
+    st.sampled_from(["stage", "view", "treatment", "compare", "slide", "term", "x"]), values, max_size=6
+)
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,4 +1,5 @@
 """Each page's logic through Streamlit's AppTest: it renders, shows its heading, and follows its link."""
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -19,8 +20,12 @@ def open_page(page_id: str, **params) -> AppTest:
 def texts(at: AppTest) -> str:
     """Everything a visitor reads on the page, with Markdown emphasis removed."""
     return "\n".join(
-        [e.value for e in at.markdown] + [e.value for e in at.info] + [e.value for e in at.caption]
-        + [e.value for e in at.title] + [e.value for e in at.subheader] + [e.value for e in at.header]
+        [e.value for e in at.markdown]
+        + [e.value for e in at.info]
+        + [e.value for e in at.caption]
+        + [e.value for e in at.title]
+        + [e.value for e in at.subheader]
+        + [e.value for e in at.header]
     ).replace("**", "")
 
 
@@ -59,10 +64,18 @@ def test_every_deep_link_to_the_pathway_opens_that_view(content):
         assert stage.chronic in texts(at)
 
 
-@pytest.mark.parametrize("params", [
-    {"stage": "spleen"}, {"view": "sideways"}, {"stage": ""}, {"stage": ["nerve-root", "cortex"]},
-    {"treatment": "<script>alert(1)</script>"}, {"stage": "x" * 5000}, {"stage": "дорсальный"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"stage": "spleen"},
+        {"view": "sideways"},
+        {"stage": ""},
+        {"stage": ["nerve-root", "cortex"]},
+        {"treatment": "<script>alert(1)</script>"},
+        {"stage": "x" * 5000},
+        {"stage": "дорсальный"},
+    ],
+)
 def test_bad_pathway_links_fall_back_with_a_notice(params, content):
     at = open_page("pathway", **params)
     assert not at.exception

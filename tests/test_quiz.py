@@ -1,5 +1,6 @@
 """Check what you learned, through AppTest: right or not yet at once, a link to what explains it, a score
 without judgement, questions to go over in the summary, and the room's quiz slides."""
+
 from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
@@ -42,8 +43,10 @@ def test_the_link_to_read_again_keeps_the_language(content):
     spanish_question = content.quiz.pages["treatments"][0]
     at = _open("treatments", lang="es")
     at.radio(key=f"quiz_treatments_{spanish_question.id}").set_value(_wrong(spanish_question)).run()
-    assert any(f"({spanish_question.read_again}{'&' if '?' in spanish_question.read_again else '?'}lang=es)"
-               in i.value for i in at.info)
+    assert any(
+        f"({spanish_question.read_again}{'&' if '?' in spanish_question.read_again else '?'}lang=es)" in i.value
+        for i in at.info
+    )
 
 
 def test_questions_to_go_over_join_the_summary_only_when_asked(content):

@@ -1,11 +1,14 @@
 """Shared addresses: the configured base wins, the visitor's page path is dropped, QR codes encode exactly."""
+
 from explainer import share
 from tests.qr import expected_matrix, matrix_from_svg
 
 
 def test_configured_base_wins():
-    assert share.base_url("https://pain.clinic.example/guide/", "http://10.0.0.5:8501/pathway") == \
-        "https://pain.clinic.example/guide"
+    assert (
+        share.base_url("https://pain.clinic.example/guide/", "http://10.0.0.5:8501/pathway")
+        == "https://pain.clinic.example/guide"
+    )
 
 
 def test_visitor_address_loses_the_page_path_and_query():

@@ -3,6 +3,7 @@
 Data flows one way: content files -> load() (validated, cached) -> page scripts -> views. This package
 imports nothing from the UI; the UI text keys it checks are declared in ui_text.py.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -43,10 +44,34 @@ from explainer.content.read import entries, read_page, read_yaml, rel, unique, v
 from explainer.content.translation import compare_translation
 
 __all__ = [
-    "CONTENT_DIR", "NO_TREATMENT", "STAGE_IDS", "Connection", "Content", "ContentError", "Decision",
-    "Facts", "MedicineClass", "Number", "Page", "PageMeta", "Pathway", "Profile", "Question", "Quiz",
-    "QuizQuestion", "Site", "Slide",
-    "Source", "Stage", "Term", "Treatment", "Treatments", "folder_of", "load", "load_all", "load_for_command",
+    "CONTENT_DIR",
+    "NO_TREATMENT",
+    "STAGE_IDS",
+    "Connection",
+    "Content",
+    "ContentError",
+    "Decision",
+    "Facts",
+    "MedicineClass",
+    "Number",
+    "Page",
+    "PageMeta",
+    "Pathway",
+    "Profile",
+    "Question",
+    "Quiz",
+    "QuizQuestion",
+    "Site",
+    "Slide",
+    "Source",
+    "Stage",
+    "Term",
+    "Treatment",
+    "Treatments",
+    "folder_of",
+    "load",
+    "load_all",
+    "load_for_command",
 ]
 
 # Another folder can be named for staff previews and tests.
@@ -95,10 +120,20 @@ def _load_uncached(base: Path, lang: str) -> Content:
         pages[page_id] = Page(page_id, validate(PageMeta, meta, where), body)
 
     content = Content(
-        site=site, pages=pages, sources=sources, pathway=pathway,
-        tiers={t.tier: t for t in ladder.tiers}, treatments=treatments, no_treatment=ladder.no_treatment,
-        glossary=glossary, questions=tuple(questions.values()), slides=tuple(slides.values()),
-        decision=decision, evidence=evidence, quiz=quiz, lang=lang,
+        site=site,
+        pages=pages,
+        sources=sources,
+        pathway=pathway,
+        tiers={t.tier: t for t in ladder.tiers},
+        treatments=treatments,
+        no_treatment=ladder.no_treatment,
+        glossary=glossary,
+        questions=tuple(questions.values()),
+        slides=tuple(slides.values()),
+        decision=decision,
+        evidence=evidence,
+        quiz=quiz,
+        lang=lang,
     )
     check(content)
     return content
@@ -114,8 +149,7 @@ def _fingerprint(root: Path) -> tuple[tuple[str, str, int, int], ...]:
         if not folder.is_dir():  # a missing folder is reported by the loader, file by file
             continue
         with os.scandir(folder) as found:
-            stamp.extend((folder.name, e.name, e.stat().st_mtime_ns, e.stat().st_size)
-                         for e in found if e.is_file())
+            stamp.extend((folder.name, e.name, e.stat().st_mtime_ns, e.stat().st_size) for e in found if e.is_file())
     return tuple(sorted(stamp))
 
 

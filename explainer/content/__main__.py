@@ -2,6 +2,7 @@
 
 Without --lang every language is checked, each translation also against the English it translates.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,9 +26,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Content problem: {err}", file=sys.stderr)
         return 1
     for lang, content in found.items():
-        print(f"Content is valid ({routes.LANGUAGES[lang]}): {len(content.pathway.stages)} stages, "
-              f"{len(content.treatments)} treatments, {len(content.evidence.numbers)} trial numbers, "
-              f"{len(content.glossary)} glossary terms, {len(content.slides)} slides, {len(content.sources)} sources.")
+        print(
+            f"Content is valid ({routes.LANGUAGES[lang]}): {len(content.pathway.stages)} stages, "
+            f"{len(content.treatments)} treatments, {len(content.evidence.numbers)} trial numbers, "
+            f"{len(content.glossary)} glossary terms, {len(content.slides)} slides, {len(content.sources)} sources."
+        )
     return 0
 
 

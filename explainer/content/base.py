@@ -1,4 +1,5 @@
 """What every content schema shares: the error type, the strict base model, ids and texts."""
+
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field

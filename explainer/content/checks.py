@@ -3,6 +3,7 @@
 Content that passes these checks renders every page in every state: tests/test_content_mutations.py
 breaks real content a dozen ways and expects each break to be named here with file, entry and field.
 """
+
 from __future__ import annotations
 
 import string
@@ -41,8 +42,9 @@ def _check_text(content: Content) -> None:
         extra = placeholders(text[key], f"{where}: key '{key}'") - set(allowed)
         if extra:
             known = ", ".join(f"{{{p}}}" for p in allowed) or "none"
-            raise ContentError(f"{where}: key '{key}' uses unknown placeholder {{{sorted(extra)[0]}}} "
-                               f"(it may use: {known})")
+            raise ContentError(
+                f"{where}: key '{key}' uses unknown placeholder {{{sorted(extra)[0]}}} (it may use: {known})"
+            )
     help_ = content.site.help
     if help_ is None:
         return
@@ -52,15 +54,17 @@ def _check_text(content: Content) -> None:
             label = f"content/site.yaml: help: field '{field}'" + ("" if isinstance(value, str) else f" #{n}")
             extra = placeholders(line, label) - set(HELP_PLACEHOLDERS)
             if extra:
-                raise ContentError(f"{label} uses unknown placeholder {{{sorted(extra)[0]}}} "
-                                   "(it may use: {emergency}, {crisis})")
+                raise ContentError(
+                    f"{label} uses unknown placeholder {{{sorted(extra)[0]}}} (it may use: {{emergency}}, {{crisis}})"
+                )
 
 
 def _check_pathway(content: Content) -> None:
     stages = content.stages
     if tuple(stages) != STAGE_IDS:
-        raise ContentError(f"content/stages.yaml: stages must be, in signal order: {', '.join(STAGE_IDS)} "
-                           f"(found: {', '.join(stages)})")
+        raise ContentError(
+            f"content/stages.yaml: stages must be, in signal order: {', '.join(STAGE_IDS)} (found: {', '.join(stages)})"
+        )
     for stage in content.pathway.stages:
         _refs(stage.sources, content.sources, f"content/stages.yaml: stage '{stage.id}'", "sources", "source")
     for n, link in enumerate(content.pathway.connections, 1):
@@ -107,8 +111,10 @@ def _check_evidence(content: Content) -> None:
     if content.evidence.numbers or content.evidence.no_numbers:
         for option in options:
             if option not in covered:
-                raise ContentError(f"content/evidence.yaml: option '{option}' needs a benefit in numbers or a "
-                                   "no_numbers entry that says why there are none")
+                raise ContentError(
+                    f"content/evidence.yaml: option '{option}' needs a benefit in numbers or a "
+                    "no_numbers entry that says why there are none"
+                )
 
 
 def _check_quiz(content: Content) -> None:
@@ -172,28 +178,35 @@ def _check_decision(content: Content) -> None:
             given = getattr(wish, field)
             for value in values:
                 if value not in given:
-                    raise ContentError(f"{where}: field '{field}' has no value for '{value}' "
-                                       f"(the fact '{wish.fact}' can be: {', '.join(values)})")
+                    raise ContentError(
+                        f"{where}: field '{field}' has no value for '{value}' "
+                        f"(the fact '{wish.fact}' can be: {', '.join(values)})"
+                    )
             for value in given:
                 if value not in values:
-                    raise ContentError(f"{where}: field '{field}' names '{value}', which the fact "
-                                       f"'{wish.fact}' cannot be (it can be: {', '.join(values)})")
+                    raise ContentError(
+                        f"{where}: field '{field}' names '{value}', which the fact "
+                        f"'{wish.fact}' cannot be (it can be: {', '.join(values)})"
+                    )
 
 
 def _check_slide_facts(content: Content) -> None:
     judged = {w.fact for w in content.decision.wishes}
     for fact in SLIDE_FACTS.values():
         if fact != "certainty" and fact not in judged:
-            raise ContentError(f"content/decision.yaml: field 'wishes' needs a wish judged by the fact '{fact}' "
-                               "(comparison slides answer with its reasons)")
+            raise ContentError(
+                f"content/decision.yaml: field 'wishes' needs a wish judged by the fact '{fact}' "
+                "(comparison slides answer with its reasons)"
+            )
 
 
 def check(content: Content) -> None:
     """Raise ContentError for the first reference that points nowhere."""
     for sid in CODE_SOURCES:
         if sid not in content.sources:
-            raise ContentError(f"content/sources.yaml: source '{sid}' is missing (the personal summary cites it; "
-                               "keep this id)")
+            raise ContentError(
+                f"content/sources.yaml: source '{sid}' is missing (the personal summary cites it; keep this id)"
+            )
     for page in content.pages.values():
         _refs(page.meta.sources, content.sources, f"content/pages/{page.id}.md", "sources", "source")
     _check_text(content)

@@ -1,5 +1,6 @@
 """The schemas of the options: the treatment ladder, trial numbers as people out of 100, and the rules of
 "What matters to me" that read each option's profile."""
+
 from __future__ import annotations
 
 from typing import Any, Literal

@@ -1,4 +1,5 @@
 """The shape of every content file: one pydantic schema each, and the Content object pages read."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,16 +25,38 @@ from explainer.content.ladder import (
 from explainer.content.quiz import Quiz, QuizQuestion
 
 STAGE_IDS = (
-    "nociceptors", "peripheral-nerve", "nerve-root", "dorsal-horn",
-    "spinothalamic-tract", "thalamus", "cortex", "descending-pathway",
+    "nociceptors",
+    "peripheral-nerve",
+    "nerve-root",
+    "dorsal-horn",
+    "spinothalamic-tract",
+    "thalamus",
+    "cortex",
+    "descending-pathway",
 )
 # The pictures a slide can show; each is drawn by the presenter view.
 VISUALS = ("none", "pathway-acute", "pathway-chronic", "windup", "ladder", "compare", "qr-start", "quiz")
 NO_TREATMENT = "no-treatment"  # how evidence.yaml and the decision name the "no new treatment" option
 
 __all__ = [
-    "FACT_VALUES", "ID_PATTERN", "NO_TREATMENT", "STAGE_IDS", "VISUALS", "ContentError", "Decision", "Evidence",
-    "Facts", "MedicineClass", "Number", "Profile", "Quiz", "QuizQuestion", "Tier", "Treatment", "Treatments", "Wish",
+    "FACT_VALUES",
+    "ID_PATTERN",
+    "NO_TREATMENT",
+    "STAGE_IDS",
+    "VISUALS",
+    "ContentError",
+    "Decision",
+    "Evidence",
+    "Facts",
+    "MedicineClass",
+    "Number",
+    "Profile",
+    "Quiz",
+    "QuizQuestion",
+    "Tier",
+    "Treatment",
+    "Treatments",
+    "Wish",
 ]
 
 

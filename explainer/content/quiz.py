@@ -1,4 +1,5 @@
 """The schema of "Check what you learned": a few questions per page, with kind feedback and a link back."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -29,8 +30,12 @@ class QuizQuestion(_Model):
     def _yaml_booleans(cls, options: Any) -> Any:
         # yes/no option ids that YAML read as booleans
         if isinstance(options, list):
-            return [{**o, "id": {True: "yes", False: "no"}.get(o["id"], o["id"])}
-                    if isinstance(o, dict) and isinstance(o.get("id"), bool) else o for o in options]
+            return [
+                {**o, "id": {True: "yes", False: "no"}.get(o["id"], o["id"])}
+                if isinstance(o, dict) and isinstance(o.get("id"), bool)
+                else o
+                for o in options
+            ]
         return options
 
     @field_validator("answer", mode="before")

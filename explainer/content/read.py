@@ -1,4 +1,5 @@
 """Reading content files and turning schema errors into sentences that name file, entry and field."""
+
 from __future__ import annotations
 
 import re
@@ -13,9 +14,18 @@ from explainer.content.models import ContentError
 M = TypeVar("M", bound=BaseModel)
 
 ENTRY_NAMES = {
-    "stages": "stage", "connections": "connection", "treatments": "treatment", "tiers": "tier",
-    "terms": "term", "questions": "question", "slides": "slide", "sources": "source", "numbers": "number",
-    "no_numbers": "no_numbers entry", "classes": "class", "groups": "group",
+    "stages": "stage",
+    "connections": "connection",
+    "treatments": "treatment",
+    "tiers": "tier",
+    "terms": "term",
+    "questions": "question",
+    "slides": "slide",
+    "sources": "source",
+    "numbers": "number",
+    "no_numbers": "no_numbers entry",
+    "classes": "class",
+    "groups": "group",
 }
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n(.*)\Z", re.S)
 
@@ -53,7 +63,7 @@ def read_page(path: Path, root: Path) -> tuple[Any, str]:
 
 
 def describe(err: Any, data: Any) -> str:
-    """"treatment 'massage': field 'tier' must be 1-6" from one pydantic error."""
+    """ "treatment 'massage': field 'tier' must be 1-6" from one pydantic error."""
     loc, parts, node = list(err["loc"]), [], data
     field_path: list[str] = []
     i = 0

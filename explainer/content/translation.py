@@ -4,6 +4,7 @@ Only the words a reader sees may differ. Code values (ids, tiers, positions, fit
 source ids, dates, the clinic's phone numbers) must be the same, and so must every {placeholder} and every
 number written in digits, so a translated page cannot quietly say 48 in 100 where the English says 34.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,9 +18,30 @@ from explainer.content.models import ContentError
 from explainer.content.read import ENTRY_NAMES, read_page, read_yaml, rel
 
 # Keys whose values are code or numbers, never words, in every file.
-FIXED = {"id", "option", "source", "sources", "tier", "x", "y", "from", "to", "kind", "visual", "compare",
-         "fact", "relief", "out_of_100", "url", "year", "reviewed", "next_review", "emergency", "crisis",
-         "certainty"}
+FIXED = {
+    "id",
+    "option",
+    "source",
+    "sources",
+    "tier",
+    "x",
+    "y",
+    "from",
+    "to",
+    "kind",
+    "visual",
+    "compare",
+    "fact",
+    "relief",
+    "out_of_100",
+    "url",
+    "year",
+    "reviewed",
+    "next_review",
+    "emergency",
+    "crisis",
+    "certainty",
+}
 # ...and in one file only: a source keeps its published title.
 FIXED_IN: dict[str, frozenset[str]] = {"sources.yaml": frozenset({"title"})}
 # Under these keys every value is code except the ones named.
@@ -36,12 +58,16 @@ def _placeholders(text: str) -> set[str]:
 
 def _compare_text(english: str, other: str, where: str) -> None:
     if _placeholders(english) != _placeholders(other):
-        raise ContentError(f"{where}: placeholders differ from the English "
-                           f"(English: {sorted(_placeholders(english))}, here: {sorted(_placeholders(other))})")
+        raise ContentError(
+            f"{where}: placeholders differ from the English "
+            f"(English: {sorted(_placeholders(english))}, here: {sorted(_placeholders(other))})"
+        )
     if Counter(_DIGITS.findall(english)) != Counter(_DIGITS.findall(other)):
-        raise ContentError(f"{where}: a number differs from the English "
-                           f"(English: {', '.join(_DIGITS.findall(english)) or 'none'}; "
-                           f"here: {', '.join(_DIGITS.findall(other)) or 'none'})")
+        raise ContentError(
+            f"{where}: a number differs from the English "
+            f"(English: {', '.join(_DIGITS.findall(english)) or 'none'}; "
+            f"here: {', '.join(_DIGITS.findall(other)) or 'none'})"
+        )
 
 
 def _label(key: str | None, item: Any, index: int) -> str:
@@ -50,8 +76,14 @@ def _label(key: str | None, item: Any, index: int) -> str:
     return f"{what} '{name}'"
 
 
-def compare(english: Any, other: Any, where: str, key: str | None = None, fixed: frozenset[str] = frozenset(),
-            words: frozenset[str] | None = None) -> None:
+def compare(
+    english: Any,
+    other: Any,
+    where: str,
+    key: str | None = None,
+    fixed: frozenset[str] = frozenset(),
+    words: frozenset[str] | None = None,
+) -> None:
     """Walk both trees together; raise at the first place where the translation is not a translation.
     `fixed` names keys that are code in this file; inside a code block, `words` names the keys that are
     still words (everything else there is code)."""
@@ -90,8 +122,7 @@ def compare_translation(base: Path, lang: str) -> None:
         where = rel(twin, base)
         if not twin.exists():
             raise ContentError(f"{where}: file is missing (the English has {rel(path, base)})")
-        compare(read_yaml(path, base), read_yaml(twin, base), where,
-                fixed=FIXED_IN.get(path.name, frozenset()))
+        compare(read_yaml(path, base), read_yaml(twin, base), where, fixed=FIXED_IN.get(path.name, frozenset()))
     for page_id in routes.PAGE_IDS:
         path, twin = english / "pages" / f"{page_id}.md", other / "pages" / f"{page_id}.md"
         meta, body = read_page(path, base)

@@ -3,6 +3,7 @@
 This is the content layer's own list, so content knows what the app needs without importing the UI.
 `make check-content` rejects a missing key, a key nothing uses and a placeholder the code does not fill.
 """
+
 from __future__ import annotations
 
 # key -> the {placeholders} the code fills in; the words may use any of them, and no others.
@@ -124,13 +125,13 @@ UI_TEXT: dict[str, tuple[str, ...]] = {
     "chart.step": (),
     "chart.fit_x": (),
     "chart.fit": (),
-    "chart.out_of_100": ('count',),
+    "chart.out_of_100": ("count",),
     "chart.did_not": (),
     "chart.group": (),
     "language.label": (),
     "decision.how": (),
-    "decision.reason": ('because', 'fit', 'wish'),
-    "decision.test_name": ('name',),
+    "decision.reason": ("because", "fit", "wish"),
+    "decision.test_name": ("name",),
     "row.certainty": (),
     "certainty.high": (),
     "certainty.moderate": (),
@@ -139,18 +140,18 @@ UI_TEXT: dict[str, tuple[str, ...]] = {
     "numbers.title": (),
     "numbers.benefit": (),
     "numbers.harm": (),
-    "numbers.count": ('count', 'label', 'outcome'),
-    "numbers.sure": ('level', 'reason'),
-    "numbers.funder": ('funder',),
-    "numbers.none": ('why',),
-    "numbers.alt": ('groups',),
+    "numbers.count": ("count", "label", "outcome"),
+    "numbers.sure": ("level", "reason"),
+    "numbers.funder": ("funder",),
+    "numbers.none": ("why",),
+    "numbers.alt": ("groups",),
     "classes.title": (),
     "classes.helps": (),
     "classes.risks": (),
     "test.label": (),
     "help.more": (),
     "treatments.details": (),
-    "treatments.order": ('n', 'name', 'summary', 'tier'),
+    "treatments.order": ("n", "name", "summary", "tier"),
 }
 
 # Placeholders of the `help` block in site.yaml (the clinic's emergency and crisis numbers).
@@ -162,5 +163,9 @@ CODE_SOURCES: tuple[str, ...] = ("ipdas", "ottawa-opdg")
 # A comparison slide's rows: the question (a `row.*` key) and the fact of an option's profile that answers
 # it in a line, through the reason of a wish judged by that fact ("certainty" is answered by itself).
 SLIDE_FACTS: dict[str, str] = {
-    "invasive": "body", "reversible": "undo", "duration": "lasts", "risks": "harms", "certainty": "certainty",
+    "invasive": "body",
+    "reversible": "undo",
+    "duration": "lasts",
+    "risks": "harms",
+    "certainty": "certainty",
 }

@@ -1,4 +1,5 @@
 """The pain pathway drawn as plain geometry: lines, arrow heads, circles and labels with their coordinates."""
+
 from __future__ import annotations
 
 import math
@@ -106,12 +107,13 @@ def pathway(content: Content) -> Diagram:
         for c in content.pathway.connections
     )
     nodes = tuple(
-        Node(at[s.id], label(s.id, f"{n}. {s.label}", at, content))
-        for n, s in enumerate(content.pathway.stages, 1)
+        Node(at[s.id], label(s.id, f"{n}. {s.label}", at, content)) for n, s in enumerate(content.pathway.stages, 1)
     )
     legend = tuple(
         (Line((14, y), (44, y), colour, dashed), Label((52, y + 4.5), content.text(key)))
-        for y, colour, dashed, key in ((HEIGHT - 34, BLUE, False, "light.signal_up"),
-                                       (HEIGHT - 12, GREEN, True, "light.brakes_down"))
+        for y, colour, dashed, key in (
+            (HEIGHT - 34, BLUE, False, "light.signal_up"),
+            (HEIGHT - 12, GREEN, True, "light.brakes_down"),
+        )
     )
     return Diagram(content.text("light.diagram"), pathway_alt(content, "acute", None, None), arrows, nodes, legend)

@@ -1,4 +1,5 @@
 """The frame every standalone page shares: the Jinja2 environment, dates, and the sources a page cites."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -51,15 +52,36 @@ def cited(content: Content, source_ids: Iterable[str]) -> list[Source]:
     return [content.sources[sid] for sid in dict.fromkeys(source_ids)]
 
 
-def page(template: str | Sequence[str], content: Content, *, title: str, page_id: str, source_ids: Iterable[str],
-         link: str, link_title: str, link_text: str, made: str | None = None, **values: Any) -> str:
+def page(
+    template: str | Sequence[str],
+    content: Content,
+    *,
+    title: str,
+    page_id: str,
+    source_ids: Iterable[str],
+    link: str,
+    link_title: str,
+    link_text: str,
+    made: str | None = None,
+    **values: Any,
+) -> str:
     """A standalone page from `template` (or the first of a list that exists) in the shared layout: title,
     review date of `page_id`, disclaimer, the page's own body, the link back to the app and the sources.
     `made` (the day it was printed) is left out of pages that must regenerate byte for byte."""
     names: list[str | Template] = [template] if isinstance(template, str) else [*template]
     help_signs, help_mood = help_blocks(content)
     return ENV.select_template(names).render(
-        lang=content.lang, help_title=content.text("urgent.title"), help_signs=help_signs, help_mood=help_mood,
-        title=title, site=content.site, reviewed=content.pages[page_id].meta.reviewed, made=made,
-        sources=cited(content, source_ids), link=link, link_title=link_title, link_text=link_text, **values,
+        lang=content.lang,
+        help_title=content.text("urgent.title"),
+        help_signs=help_signs,
+        help_mood=help_mood,
+        title=title,
+        site=content.site,
+        reviewed=content.pages[page_id].meta.reviewed,
+        made=made,
+        sources=cited(content, source_ids),
+        link=link,
+        link_title=link_title,
+        link_text=link_text,
+        **values,
     )

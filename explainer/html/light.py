@@ -1,4 +1,5 @@
 """Light pages: the guide's words as small static HTML files that open at once on a slow phone and print well."""
+
 from __future__ import annotations
 
 import sys
@@ -21,9 +22,15 @@ PAGES: tuple[Route, ...] = tuple(r for r in ROUTES if r.light)
 def option_facts(content: Content, option_id: str, option: Facts) -> dict[str, Any]:
     """An option's answers to the patient questions, its kinds of medicine, its trial numbers in words
     with a 100-person picture each (or why there are none), and the sources it cites."""
-    numbers = [{"lines": number_lines(content, n), "groups": [(g.label, g.out_of_100) for g in n.groups],
-                "outcome": n.outcome, "colour": VERMILLION if n.kind == "harm" else BLUE}
-               for n in content.numbers_for(option_id)]
+    numbers = [
+        {
+            "lines": number_lines(content, n),
+            "groups": [(g.label, g.out_of_100) for g in n.groups],
+            "outcome": n.outcome,
+            "colour": VERMILLION if n.kind == "harm" else BLUE,
+        }
+        for n in content.numbers_for(option_id)
+    ]
     return {
         "name": option.name,
         "rows": [(content.text(f"row.{row}"), cell(content, option, row)) for row in ROWS],
@@ -58,11 +65,16 @@ def _treatments(content: Content, route: Route) -> dict[str, Any]:
     ladder = content.ladder()
     return {
         "prose": markdown(lead(content.pages[route.id].body)),
-        "tiers": [(tier, [(t, option_facts(content, t.id, t)) for t in ladder if t.tier == tier.tier])
-                  for tier in content.tiers.values()],
+        "tiers": [
+            (tier, [(t, option_facts(content, t.id, t)) for t in ladder if t.tier == tier.tier])
+            for tier in content.tiers.values()
+        ],
         "no_treatment": option_facts(content, NO_TREATMENT, content.no_treatment),
-        "cited": [*(sid for t in ladder for sid in t.sources), *content.no_treatment.sources,
-                  *(n.source for n in content.evidence.numbers)],
+        "cited": [
+            *(sid for t in ladder for sid in t.sources),
+            *content.no_treatment.sources,
+            *(n.source for n in content.evidence.numbers),
+        ],
     }
 
 
@@ -81,7 +93,9 @@ def _learn(content: Content, route: Route) -> dict[str, Any]:
 
 # What a page shows besides its prose; a light page without an entry here shows its prose alone.
 BODIES: dict[str, Callable[[Content, Route], dict[str, Any]]] = {
-    "pathway": _pathway, "treatments": _treatments, "learn": _learn,
+    "pathway": _pathway,
+    "treatments": _treatments,
+    "learn": _learn,
 }
 
 
@@ -91,12 +105,21 @@ def render(content: Content, route: Route) -> str:
     values = BODIES.get(route.id, _prose)(content, route)
     meta = content.pages[route.id].meta
     return page(
-        [f"light/{route.id}.html", "light/page.html"], content, title=meta.title, page_id=route.id,
-        source_ids=[*meta.sources, *values.pop("cited")], link=app_link(route, content.lang),
-        link_title=content.text("light.open_app"), link_text=f"{content.site.name}: {meta.nav}",
-        text=content.text, nav=[(r.light, content.pages[r.id].meta.nav, r is route) for r in PAGES],
-        languages=[(_relative(content.lang, code, str(route.light)), code, name)
-                   for code, name in LANGUAGES.items() if code != content.lang],
+        [f"light/{route.id}.html", "light/page.html"],
+        content,
+        title=meta.title,
+        page_id=route.id,
+        source_ids=[*meta.sources, *values.pop("cited")],
+        link=app_link(route, content.lang),
+        link_title=content.text("light.open_app"),
+        link_text=f"{content.site.name}: {meta.nav}",
+        text=content.text,
+        nav=[(r.light, content.pages[r.id].meta.nav, r is route) for r in PAGES],
+        languages=[
+            (_relative(content.lang, code, str(route.light)), code, name)
+            for code, name in LANGUAGES.items()
+            if code != content.lang
+        ],
         **values,
     )
 

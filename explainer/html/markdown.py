@@ -1,4 +1,5 @@
 """Page prose from Markdown to HTML, as Streamlit shows it: CommonMark, GFM tables and strikethrough, no raw HTML."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """What matters to me: rate wishes, see the options sorted by them, check SURE, tick questions, save a summary."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -17,8 +18,14 @@ def decision_section(content: Content, state: links.TreatmentsState, on_change: 
     st.header(content.text("decision.title"))
     st.markdown(d.intro)
     for wish in d.wishes:
-        st.radio(wish.label, (0, 1, 2), key=f"wish_{wish.id}", horizontal=True,
-                 format_func=lambda level: d.levels[level], on_change=on_change)
+        st.radio(
+            wish.label,
+            (0, 1, 2),
+            key=f"wish_{wish.id}",
+            horizontal=True,
+            format_func=lambda level: d.levels[level],
+            on_change=on_change,
+        )
     ratings = dict(state.matters)
     weights = {w.id: ratings.get(w.id, 0) for w in d.wishes}
     with st.container(border=True):
@@ -33,16 +40,23 @@ def decision_section(content: Content, state: links.TreatmentsState, on_change: 
     st.markdown(content.text("sure.intro"))
     sure = {}
     for q in d.sure:
-        sure[q.id] = st.radio(q.question, (True, False), index=None, key=f"sure_{q.id}", horizontal=True,
-                              format_func=lambda yes: content.text("sure.yes" if yes else "sure.no"))
+        sure[q.id] = st.radio(
+            q.question,
+            (True, False),
+            index=None,
+            key=f"sure_{q.id}",
+            horizontal=True,
+            format_func=lambda yes: content.text("sure.yes" if yes else "sure.no"),
+        )
         if sure[q.id] is False:
             st.markdown(f"↳ {q.if_no}")
     if all(sure.values()):
         st.success(content.text("sure.ready"))
 
     names = [option_name(content, o) for o in decision.options(content)]
-    leaning = st.selectbox(content.text("lean.question"), names, index=None, key="leaning",
-                           placeholder=content.text("lean.unsure"))
+    leaning = st.selectbox(
+        content.text("lean.question"), names, index=None, key="leaning", placeholder=content.text("lean.unsure")
+    )
 
     st.subheader(content.text("ask.title"))
     st.markdown(content.text("ask.intro"))
@@ -56,10 +70,18 @@ def decision_section(content: Content, state: links.TreatmentsState, on_change: 
 
     link = frame.share_base() + frame.href(state)
     ranked_names = [option_name(content, f.option) for f in ranked]
-    summary = handout.render_summary(content, state.compare, ratings, ranked_names, leaning, sure, state.ask, own,
-                                     link, go_over=go_over)
-    st.download_button(content.text("summary.download"), summary, file_name="my-summary.html",
-                       mime="text/html", icon=":material/download:", key="summary", on_click="ignore")
+    summary = handout.render_summary(
+        content, state.compare, ratings, ranked_names, leaning, sure, state.ask, own, link, go_over=go_over
+    )
+    st.download_button(
+        content.text("summary.download"),
+        summary,
+        file_name="my-summary.html",
+        mime="text/html",
+        icon=":material/download:",
+        key="summary",
+        on_click="ignore",
+    )
     st.caption(content.text("summary.private"))
 
 
@@ -74,17 +96,25 @@ def _sorted(content: Content, ranked: list[decision.Fit]) -> None:
     pairs = [(option_name(content, f.option), f.score) for f in ranked]
     order = "; ".join(f"{n}. {name} ({score:+d})" for n, (name, score) in enumerate(pairs, 1))
     specs.draw(specs.fit(content, tuple(pairs), ranked[0].best), content.text("decision.alt", order=order))
-    st.markdown("\n".join(
-        f"{n}. **{name}**: {content.text('decision.fits', score=f'{score:+d}', best=ranked[0].best)}"
-        for n, (name, score) in enumerate(pairs, 1)))
+    st.markdown(
+        "\n".join(
+            f"{n}. **{name}**: {content.text('decision.fits', score=f'{score:+d}', best=ranked[0].best)}"
+            for n, (name, score) in enumerate(pairs, 1)
+        )
+    )
     words = content.decision.fit_words
     with st.expander(content.text("decision.why")):
         st.markdown(content.text("decision.how"))
-        st.markdown("\n".join(
-            f"- **{option_name(content, f.option)}**: " + "; ".join(
-                content.text("decision.reason", wish=r.wish.label.lower(), fit=words[r.fit], because=r.because)
-                for r in f.reasons)
-            for f in ranked))
+        st.markdown(
+            "\n".join(
+                f"- **{option_name(content, f.option)}**: "
+                + "; ".join(
+                    content.text("decision.reason", wish=r.wish.label.lower(), fit=words[r.fit], because=r.because)
+                    for r in f.reasons
+                )
+                for f in ranked
+            )
+        )
 
 
 def decision_widgets(content: Content, state: links.TreatmentsState) -> None:
@@ -98,7 +128,10 @@ def decision_widgets(content: Content, state: links.TreatmentsState) -> None:
 
 def decision_state(content: Content) -> tuple[tuple[tuple[str, int], ...], tuple[str, ...]]:
     """The answers as the widgets hold them now, for the link."""
-    matters = tuple((w.id, st.session_state[f"wish_{w.id}"]) for w in content.decision.wishes
-                    if st.session_state.get(f"wish_{w.id}"))
+    matters = tuple(
+        (w.id, st.session_state[f"wish_{w.id}"])
+        for w in content.decision.wishes
+        if st.session_state.get(f"wish_{w.id}")
+    )
     ask = tuple(q.id for q in content.questions if st.session_state.get(f"ask_{q.id}"))
     return matters, ask

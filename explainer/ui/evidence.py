@@ -1,4 +1,5 @@
 """Trial numbers as people out of 100: the words (explainer.facts) beside a grouped 100-person picture."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -12,12 +13,14 @@ def markdown(content: Content, number: Number) -> str:
     """One result as Markdown: who and when in bold, a bullet per group, then how sure, who paid, source."""
     words = facts.number_lines(content, number)
     counts = len(number.groups)
-    return "\n\n".join([
-        f"**{words[0]}**",
-        "\n".join(f"- {line}" for line in words[1:1 + counts]),
-        *words[1 + counts:-1],
-        frame.small_sources(content, [number.source]),
-    ])
+    return "\n\n".join(
+        [
+            f"**{words[0]}**",
+            "\n".join(f"- {line}" for line in words[1 : 1 + counts]),
+            *words[1 + counts : -1],
+            frame.small_sources(content, [number.source]),
+        ]
+    )
 
 
 def alt_text(content: Content, number: Number) -> str:

@@ -1,5 +1,6 @@
 """The shared frame of every page: the link contract on Streamlit's side, notices, the sidebar, the
 footer (share, disclaimer, review dates, sources) and the page's own styles."""
+
 from __future__ import annotations
 
 import base64
@@ -19,6 +20,7 @@ CSS_DIR = Path(__file__).resolve().parent / "css"
 
 
 # --- the link contract, Streamlit side -------------------------------------------------------
+
 
 def url_params() -> dict[str, list[str]]:
     """Every query parameter with all its values, so repeats can be noticed."""
@@ -87,9 +89,14 @@ def language_switch(content: Content, route: routes.Route) -> None:
     the choice goes into the link."""
     st.session_state["language_switch"] = content.lang
     place = st.sidebar if route.id == "talk" else st
-    place.segmented_control(content.text("language.label"), list(routes.LANGUAGES), key="language_switch",
-                            format_func=lambda code: routes.LANGUAGES[code], on_change=_switch_language,
-                            label_visibility="collapsed")
+    place.segmented_control(
+        content.text("language.label"),
+        list(routes.LANGUAGES),
+        key="language_switch",
+        format_func=lambda code: routes.LANGUAGES[code],
+        on_change=_switch_language,
+        label_visibility="collapsed",
+    )
 
 
 def notices(content: Content, found: Sequence[links.Notice]) -> None:
@@ -104,6 +111,7 @@ def notices(content: Content, found: Sequence[links.Notice]) -> None:
 
 # --- styles ----------------------------------------------------------------------------------
 
+
 @functools.cache
 def _css(name: str) -> str:
     return (CSS_DIR / name).read_text(encoding="utf-8")
@@ -116,14 +124,17 @@ def styles(name: str) -> None:
 
 # --- the frame -------------------------------------------------------------------------------
 
+
 def broken_content(error: ContentError) -> None:
     """A friendly page when content cannot be loaded; the exact problem goes to the log for staff.
     These few words live here, not in content/, because content/ is what failed to load."""
     print(f"Content problem: {error}", file=sys.stderr, flush=True)
     st.title("This guide is being updated")
-    st.write("Please try again in a few minutes. If you need help with pain now, contact your care team. "
-             "For new leg weakness, loss of bladder or bowel control, or numbness between the legs, "
-             "get urgent medical care.")
+    st.write(
+        "Please try again in a few minutes. If you need help with pain now, contact your care team. "
+        "For new leg weakness, loss of bladder or bowel control, or numbness between the legs, "
+        "get urgent medical care."
+    )
 
 
 def page_intro(content: Content, page_id: str) -> None:
@@ -144,9 +155,12 @@ def sources(content: Content, ids: Sequence[str]) -> None:
 
 
 def source_text(content: Content, ids: Sequence[str]) -> str:
-    """"Sources: Title (year); Title (year)" for a line under a block of text."""
-    return content.text("sources.inline") + " " + "; ".join(
-        f"{content.sources[s].title} ({content.sources[s].year})" for s in ids)
+    """ "Sources: Title (year); Title (year)" for a line under a block of text."""
+    return (
+        content.text("sources.inline")
+        + " "
+        + "; ".join(f"{content.sources[s].title} ({content.sources[s].year})" for s in ids)
+    )
 
 
 def small_sources(content: Content, ids: Sequence[str]) -> str:
@@ -181,13 +195,15 @@ def footer(content: Content, route: routes.Route) -> None:
         if place is not st.sidebar:  # the sidebar has the warning signs already
             with st.expander(content.text("help.more"), icon=":material/emergency:"):
                 st.markdown(help_markdown(content))
-        st.caption(f"{site.reviewed_label}: {meta.reviewed:%-d %B %Y} · {site.next_review_label}: "
-                   f"{meta.next_review:%B %Y}")
+        st.caption(
+            f"{site.reviewed_label}: {meta.reviewed:%-d %B %Y} · {site.next_review_label}: {meta.next_review:%B %Y}"
+        )
         with st.expander(site.sources_label):
             sources(content, meta.sources)
 
 
 # --- sharing ---------------------------------------------------------------------------------
+
 
 def share_base() -> str:
     return share.base_url(share.configured_base(), st.context.url)
@@ -210,8 +226,7 @@ def light_url(route: routes.Route, lang: str) -> str:
 def share_panel(content: Content, route: routes.Route) -> None:
     """The exact link, its QR code and the light page. Built only while open: nearly every choice changes
     the link, and a new QR code costs more than the rest of a typical run."""
-    panel = st.expander(content.text("share.title"), icon=":material/share:", key="share_panel",
-                        on_change="rerun")
+    panel = st.expander(content.text("share.title"), icon=":material/share:", key="share_panel", on_change="rerun")
     if not panel.open:
         return
     url = current_view_url(route)

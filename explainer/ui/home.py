@@ -1,4 +1,5 @@
 """The start page's panel: where to go next, from the route registry."""
+
 from __future__ import annotations
 
 import streamlit as st

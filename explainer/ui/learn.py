@@ -1,4 +1,5 @@
 """The learn page's panels: the glossary and the questions to ask a care team."""
+
 from __future__ import annotations
 
 import streamlit as st

@@ -1,11 +1,82 @@
 """The pathway page's panels: a stage's details, where a treatment acts, wind-up, and the text version."""
+
 from __future__ import annotations
+
+import functools
 
 import streamlit as st
 
 from explainer import charts, links
 from explainer.content import Content, Stage, Treatment
 from explainer.ui import frame, specs
+
+# Widgets show what the link says; their callbacks write the link, which the next run reads back.
+
+
+def _commit(**change: str | None) -> None:
+    now = links.PathwayState(
+        stage=st.session_state["pathway_stage"],
+        view=st.session_state["pathway_view"],
+        treatment=st.session_state["pathway_treatment"],
+    )
+    frame.set_url(links.PathwayState(**{**now.__dict__, **change}))
+
+
+def _chart_clicked(stage_ids: list[str]) -> None:
+    picked = st.session_state["pathway_chart"].selection.get(charts.SELECTION) or []
+    if picked and picked[0].get("id") in stage_ids:
+        _commit(stage=picked[0]["id"])
+
+
+def controls(content: Content, state: links.PathwayState) -> None:
+    """The view switch, the clickable diagram, the stage list and its details, and the treatment overlay."""
+    stages = content.stages
+    selected = state.stage or content.pathway.stages[0].id
+    st.session_state["pathway_view"] = state.view
+    st.session_state["pathway_stage"] = selected
+    st.session_state["pathway_treatment"] = state.treatment
+    views = content.pathway.views
+    st.radio(
+        content.text("pathway.view"),
+        ("acute", "chronic"),
+        key="pathway_view",
+        horizontal=True,
+        format_func=lambda v: views[v].title,
+        on_change=_commit,
+    )
+    st.markdown(f"**{views[state.view].title}.** {views[state.view].summary}")
+
+    treatment = content.treatments.get(state.treatment) if state.treatment else None
+    specs.draw(
+        specs.pathway(content, state.view, selected, state.treatment),
+        charts.pathway_alt(content, state.view, selected, treatment),
+        on_select=functools.partial(_chart_clicked, list(stages)),
+        selection_mode=charts.SELECTION,
+        key="pathway_chart",
+    )
+    st.caption(content.text("pathway.chart_hint"))
+
+    order = list(stages)
+    st.selectbox(
+        content.text("pathway.stage"),
+        order,
+        key="pathway_stage",
+        format_func=lambda sid: f"{order.index(sid) + 1}. {stages[sid].name}",
+        on_change=_commit,
+    )
+    with st.container(border=True, key="stage_details"):
+        stage_panel(content, stages[selected])
+
+    st.subheader(content.text("pathway.overlay"))
+    st.selectbox(
+        content.text("pathway.treatment"),
+        [None, *content.treatments],
+        key="pathway_treatment",
+        format_func=lambda tid: content.text("pathway.no_treatment") if tid is None else content.treatments[tid].name,
+        on_change=_commit,
+    )
+    if treatment:
+        treatment_overlay(content, treatment)
 
 
 def stage_panel(content: Content, stage: Stage) -> None:
@@ -16,18 +87,22 @@ def stage_panel(content: Content, stage: Stage) -> None:
     acting = content.treatments_at(stage.id)
     if acting:
         st.markdown(f"**{content.text('stage.treatments')}**")
-        st.markdown("\n".join(
-            f"- [{t.name}]({frame.href(links.TreatmentsState((t.id,)))}): {t.acts_at[stage.id]}" for t in acting
-        ))
+        st.markdown(
+            "\n".join(
+                f"- [{t.name}]({frame.href(links.TreatmentsState((t.id,)))}): {t.acts_at[stage.id]}" for t in acting
+            )
+        )
 
 
 def treatment_overlay(content: Content, treatment: Treatment) -> None:
     st.markdown(content.text("pathway.overlay_intro", treatment=treatment.name))
-    st.markdown("\n".join(
-        f"- ◆ **{content.stages[sid].name}**: {sentence}" for sid, sentence in treatment.acts_at.items()
-    ))
-    st.markdown(f"[{content.text('pathway.compare_link', treatment=treatment.name)}]"
-                f"({frame.href(links.TreatmentsState((treatment.id,)))})")
+    st.markdown(
+        "\n".join(f"- ◆ **{content.stages[sid].name}**: {sentence}" for sid, sentence in treatment.acts_at.items())
+    )
+    st.markdown(
+        f"[{content.text('pathway.compare_link', treatment=treatment.name)}]"
+        f"({frame.href(links.TreatmentsState((treatment.id,)))})"
+    )
 
 
 @st.fragment
@@ -38,12 +113,18 @@ def windup_explainer(content: Content, view: str) -> None:
     st.markdown(w.intro)
     chronic = view == "chronic"
     repeats = st.slider(content.text("windup.repeats"), 1, 20, 12 if chronic else 6, key=f"windup_repeats_{view}")
-    brakes = st.slider(content.text("windup.brakes"), 0, 100, 30 if chronic else 90, step=10,
-                       format="%d%%", key=f"windup_brakes_{view}")
+    brakes = st.slider(
+        content.text("windup.brakes"),
+        0,
+        100,
+        30 if chronic else 90,
+        step=10,
+        format="%d%%",
+        key=f"windup_brakes_{view}",
+    )
     curve = charts.windup_curve(repeats, brakes / 100)
     first, last = curve["loudness"].iloc[0], curve["loudness"].iloc[-1]
-    summary = content.text("windup.summary", repeats=repeats, brakes=brakes, first=f"{first:.1f}",
-                           last=f"{last:.1f}")
+    summary = content.text("windup.summary", repeats=repeats, brakes=brakes, first=f"{first:.1f}", last=f"{last:.1f}")
     specs.draw(specs.windup(content, repeats, brakes, chronic), summary)
     st.markdown(summary)
     st.caption(w.caveat)
@@ -54,6 +135,8 @@ def windup_explainer(content: Content, view: str) -> None:
 def pathway_text(content: Content, view: str) -> None:
     """The whole pathway as an ordered list: the chart's equal for screen readers and search."""
     field = "chronic" if view == "chronic" else "acute"
-    st.markdown("\n".join(
-        f"{n}. **{s.name}** ({s.where}): {getattr(s, field)}" for n, s in enumerate(content.pathway.stages, 1)
-    ))
+    st.markdown(
+        "\n".join(
+            f"{n}. **{s.name}** ({s.where}): {getattr(s, field)}" for n, s in enumerate(content.pathway.stages, 1)
+        )
+    )

@@ -1,6 +1,7 @@
 """Check what you learned: a few questions a reader answers, each told at once right or not yet, in one
 kind sentence with a link to the part that explains it, and a score without judgement at the end.
 Answers live only in this visit's widgets; they are never put in a link, kept or sent anywhere."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -22,8 +23,9 @@ def section(content: Content, page_id: str) -> None:
     right = 0
     for n, q in enumerate(questions, 1):
         options = {o.id: o.text for o in q.options}
-        chosen = st.radio(f"{n}. {q.question}", list(options), index=None, key=_key(page_id, q),
-                          format_func=options.__getitem__)
+        chosen = st.radio(
+            f"{n}. {q.question}", list(options), index=None, key=_key(page_id, q), format_func=options.__getitem__
+        )
         if chosen is None:
             continue
         if chosen == q.answer:
@@ -31,8 +33,10 @@ def section(content: Content, page_id: str) -> None:
             st.success(f"**{content.text('quiz.right')}** {q.right}", icon=":material/check_circle:")
         else:
             link = frame.with_language(q.read_again)
-            st.info(f"**{content.text('quiz.not_yet')}** {q.not_yet} [{content.text('quiz.read_again')}]({link})",
-                    icon=":material/replay:")
+            st.info(
+                f"**{content.text('quiz.not_yet')}** {q.not_yet} [{content.text('quiz.read_again')}]({link})",
+                icon=":material/replay:",
+            )
     answered = sum(st.session_state.get(_key(page_id, q)) is not None for q in questions)
     if answered == len(questions):
         st.markdown(content.text("quiz.score", right=right, total=len(questions)))
@@ -40,5 +44,9 @@ def section(content: Content, page_id: str) -> None:
 
 def to_go_over(content: Content) -> list[str]:
     """The questions this visit answered not yet right, on any page, for the personal summary."""
-    return [q.question for page_id, questions in content.quiz.pages.items() for q in questions
-            if st.session_state.get(_key(page_id, q)) not in (None, q.answer)]
+    return [
+        q.question
+        for page_id, questions in content.quiz.pages.items()
+        for q in questions
+        if st.session_state.get(_key(page_id, q)) not in (None, q.answer)
+    ]

@@ -3,6 +3,7 @@
 Building and validating an Altair chart takes tenths of a second; a rerun must take milliseconds. The
 chosen stage and the compared options are params set on a copy, so they need no build of their own.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -19,18 +20,31 @@ _CACHE: dict[str, Any] = {"max_entries": 1000, "show_spinner": False, "hash_func
 def _arrow(spec: dict) -> dict:
     """The spec with its datasets already in Arrow, the form st.vega_lite_chart sends them in. Given rows,
     it converts them with this same function on every run, a few milliseconds per chart."""
-    return {**spec, "datasets": {name: dataframe_util.convert_anything_to_arrow_bytes(rows)
-                                 for name, rows in spec.get("datasets", {}).items()}}
+    return {
+        **spec,
+        "datasets": {
+            name: dataframe_util.convert_anything_to_arrow_bytes(rows)
+            for name, rows in spec.get("datasets", {}).items()
+        },
+    }
 
 
 @st.cache_data(**_CACHE)
 def _pathway_base(content: Content, view: str, treatment: str | None, scale: float) -> dict:
-    return _arrow(charts.pathway(content.pathway.stages, content.pathway.connections, content.text, view, None,
-                                 content.treatments.get(treatment or ""), scale).to_dict())
+    return _arrow(
+        charts.pathway(
+            content.pathway.stages,
+            content.pathway.connections,
+            content.text,
+            view,
+            None,
+            content.treatments.get(treatment or ""),
+            scale,
+        ).to_dict()
+    )
 
 
-def pathway(content: Content, view: str, selected: str | None, treatment: str | None,
-            scale: float = 1.0) -> dict:
+def pathway(content: Content, view: str, selected: str | None, treatment: str | None, scale: float = 1.0) -> dict:
     return charts.with_selection(_pathway_base(content, view, treatment, scale), selected)
 
 

@@ -1,4 +1,5 @@
 """The presenter's slides: one idea per slide, with visuals drawn by the same code as the pages."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence

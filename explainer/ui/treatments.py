@@ -1,5 +1,6 @@
 """The treatments page's panels: the ladder as an ordered list with each option's details, the
 side-by-side comparison with "no new treatment" beside it, the numbers, and the handout button."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -14,9 +15,12 @@ from explainer.ui import evidence, frame
 
 def ladder_list(content: Content) -> None:
     """Every option, least invasive first, as one ordered list: screen readers announce order and count."""
-    st.markdown("\n".join(
-        content.text("treatments.order", n=n, name=t.name, tier=t.tier, summary=" ".join(t.summary.split()))
-        for n, t in enumerate(content.ladder(), 1)))
+    st.markdown(
+        "\n".join(
+            content.text("treatments.order", n=n, name=t.name, tier=t.tier, summary=" ".join(t.summary.split()))
+            for n, t in enumerate(content.ladder(), 1)
+        )
+    )
 
 
 def ladder_details(content: Content) -> None:
@@ -38,27 +42,33 @@ def _details(content: Content, option_id: str, option: Facts) -> str:
     treatment = option if isinstance(option, Treatment) else None
     own = []  # what only a treatment on the ladder has: a test label, a summary, kinds of medicine
     if treatment:
-        own = [*([f"**{content.text('test.label')}**"] if treatment.kind == "test" else []),
-               treatment.summary]
+        own = [*([f"**{content.text('test.label')}**"] if treatment.kind == "test" else []), treatment.summary]
     link = f"[{content.text('treatments.see_pathway')}]({frame.href(links.PathwayState(treatment=option_id))})"
-    return "\n\n".join([
-        *own,
-        *(f"**{content.text(f'row.{row}')}** {facts.cell(content, option, row)}" for row in facts.ROWS),
-        *(_classes(content, treatment) if treatment else []),
-        f"**{content.text('numbers.title')}**",
-        *_number_lines(content, option_id),
-        *([link] if treatment else []),
-        frame.small_sources(content, option.sources),
-    ])
+    return "\n\n".join(
+        [
+            *own,
+            *(f"**{content.text(f'row.{row}')}** {facts.cell(content, option, row)}" for row in facts.ROWS),
+            *(_classes(content, treatment) if treatment else []),
+            f"**{content.text('numbers.title')}**",
+            *_number_lines(content, option_id),
+            *([link] if treatment else []),
+            frame.small_sources(content, option.sources),
+        ]
+    )
 
 
 def _classes(content: Content, t: Treatment) -> list[str]:
     """Medicines by kind, each with its own benefit and harms."""
     if not t.classes:
         return []
-    return [f"**{content.text('classes.title')}**", *(
-        f"*{c.name}.* {c.what} **{content.text('classes.helps')}** {c.helps} "
-        f"**{content.text('classes.risks')}** {c.risks}" for c in t.classes)]
+    return [
+        f"**{content.text('classes.title')}**",
+        *(
+            f"*{c.name}.* {c.what} **{content.text('classes.helps')}** {c.helps} "
+            f"**{content.text('classes.risks')}** {c.risks}"
+            for c in t.classes
+        ),
+    ]
 
 
 def _number_lines(content: Content, option: str) -> list[str]:
@@ -80,11 +90,21 @@ def comparison(content: Content, compare: Sequence[str]) -> None:
     """Option-Grid style: a row per patient question, a column per option, as one Markdown table (one
     element, not dozens). On phones frame.css stacks it, and every answer carries its option's name."""
     options = [o for _, o in compared(content, compare)]
-    lines = ["| " + " | ".join([_cell(content.text("handout.question")), *(_cell(o.name) for o in options)]) + " |",
-             "|" + " --- |" * (len(options) + 1)]
-    lines += ["| " + " | ".join([f"**{_cell(content.text(f'row.{row}'))}**", *(
-        f"**{_cell(o.name)}:** {_cell(facts.cell(content, o, row))}" for o in options)]) + " |"
-        for row in facts.ROWS]
+    lines = [
+        "| " + " | ".join([_cell(content.text("handout.question")), *(_cell(o.name) for o in options)]) + " |",
+        "|" + " --- |" * (len(options) + 1),
+    ]
+    lines += [
+        "| "
+        + " | ".join(
+            [
+                f"**{_cell(content.text(f'row.{row}'))}**",
+                *(f"**{_cell(o.name)}:** {_cell(facts.cell(content, o, row))}" for o in options),
+            ]
+        )
+        + " |"
+        for row in facts.ROWS
+    ]
     with st.container(key="comparison"):
         st.markdown("\n".join(lines))
     for option_id, option in compared(content, compare):
@@ -97,8 +117,12 @@ def comparison(content: Content, compare: Sequence[str]) -> None:
 def handout_button(content: Content, compare: Sequence[str]) -> None:
     link = frame.share_base() + frame.href(links.TreatmentsState(tuple(compare)))
     st.download_button(
-        content.text("treatments.download"), handout.render(content, compare, link),
-        file_name="treatment-comparison.html", mime="text/html", icon=":material/print:",
-        key="handout", on_click="ignore",
+        content.text("treatments.download"),
+        handout.render(content, compare, link),
+        file_name="treatment-comparison.html",
+        mime="text/html",
+        icon=":material/print:",
+        key="handout",
+        on_click="ignore",
     )
     st.caption(content.text("treatments.download_hint"))

@@ -24,8 +24,14 @@ ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
 PHONE = {"width": 390, "height": 844}
 PROJECTOR = {"width": 1920, "height": 1080}
 # Without these flags Chromium keeps calling out to a network that is closed here.
-CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--no-first-run", "--disable-gpu", "--no-sandbox"]
+CHROMIUM_ARGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-gpu",
+    "--no-sandbox",
+]
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
 # expect() retries until this long; two workers share two cores, so a run can take a few seconds.
 expect.set_options(timeout=15_000)
@@ -60,8 +66,11 @@ def app_url(start_app_server: StartApp) -> str:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
-        pytest.exit(f"Browser tests need Chromium at {CHROMIUM}: `make test` installs it as root, "
-                    "or run sudo apt-get install -y chromium", returncode=1)
+        pytest.exit(
+            f"Browser tests need Chromium at {CHROMIUM}: `make test` installs it as root, "
+            "or run sudo apt-get install -y chromium",
+            returncode=1,
+        )
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
@@ -155,8 +164,11 @@ def wait_for_address(page: Page, path_and_query: str, timeout: float = 15_000) -
     """Wait until the address bar shows this path and query (Streamlit rewrites it in place and may
     percent-encode the commas of a list, which reads back the same); fail naming the address it shows."""
     try:
-        page.wait_for_function("want => decodeURIComponent(location.pathname + location.search) === want",
-                               arg=path_and_query, timeout=timeout)
+        page.wait_for_function(
+            "want => decodeURIComponent(location.pathname + location.search) === want",
+            arg=path_and_query,
+            timeout=timeout,
+        )
     except PlaywrightTimeout:
         shown = page.evaluate("() => decodeURIComponent(location.pathname + location.search)")
         raise AssertionError(f"the address bar shows {shown!r}, not {path_and_query!r}") from None

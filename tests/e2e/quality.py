@@ -15,9 +15,14 @@ from tests.e2e.conftest import PHONE, settle
 # for each (slide 3 draws the pathway, slide 10 the closing QR code). A new parameter needs a value here:
 # test_smoke checks that none is missing.
 EXAMPLES: dict[str, tuple[str, ...]] = {
-    "stage": ("dorsal-horn",), "view": ("chronic",), "treatment": ("spinal-cord-stimulation",),
-    "compare": ("massage,spine-surgery",), "matters": ("avoid-surgery:2,low-risk:1",), "ask": ("goal",),
-    "slide": ("3", "10"), "term": ("wind-up",),
+    "stage": ("dorsal-horn",),
+    "view": ("chronic",),
+    "treatment": ("spinal-cord-stimulation",),
+    "compare": ("massage,spine-surgery",),
+    "matters": ("avoid-surgery:2,low-risk:1",),
+    "ask": ("goal",),
+    "slide": ("3", "10"),
+    "term": ("wind-up",),
 }
 
 
@@ -48,7 +53,8 @@ def reveal_everything(page: Page, limit: int = 12_000) -> None:
                    ...[...document.querySelectorAll('[data-testid="stMain"], [data-testid="stSidebarContent"], '
                                                    + '[data-testid="stAppViewContainer"], section, div')]
                       .filter(e => e.scrollHeight > e.clientHeight + 1)
-                      .map(e => e.scrollHeight))""")
+                      .map(e => e.scrollHeight))"""
+    )
     width = page.viewport_size["width"]
     page.set_viewport_size({"width": width, "height": min(int(height) + 40, limit)})
     settle(page)
@@ -59,8 +65,9 @@ def run_axe(page: Page, exclude: list[str] | None = None, tags: list[str] | None
     page.evaluate(AXE_SCRIPT)
     context = {"include": [["html"]], "exclude": [[selector] for selector in exclude or []]}
     options = {"runOnly": {"type": "tag", "values": tags or WCAG_22_AA}, "resultTypes": ["violations"]}
-    return page.evaluate("([context, options]) => axe.run(context, options).then(r => r.violations)",
-                         [context, options])
+    return page.evaluate(
+        "([context, options]) => axe.run(context, options).then(r => r.violations)", [context, options]
+    )
 
 
 def describe_violations(violations: list[dict], where: str) -> str:
@@ -89,8 +96,10 @@ class Traffic:
         page.on("request", lambda r: self.requests.append(r.url))
         page.on("response", lambda r: r.status >= 400 and self.failed_responses.append((r.status, r.url)))
         page.on("requestfailed", lambda r: self.failed_requests.append((r.url, r.failure or "")))
-        page.on("console", lambda m: m.type == "error"
-                and self.console_errors.append((m.text, (m.location or {}).get("url", ""))))
+        page.on(
+            "console",
+            lambda m: m.type == "error" and self.console_errors.append((m.text, (m.location or {}).get("url", ""))),
+        )
         page.on("pageerror", lambda e: self.page_errors.append(str(e)))
 
         def dismiss(dialog: Dialog) -> None:
@@ -107,8 +116,11 @@ def is_streamlit_probe(url: str, app_url: str) -> bool:
     if parts.netloc != app.netloc:
         return False
     segments = parts.path.strip("/").split("/")
-    return len(segments) == 3 and "/".join(segments[1:]) in STREAMLIT_PROBES and segments[0] in {
-        route.path for route in ROUTES if route.path}
+    return (
+        len(segments) == 3
+        and "/".join(segments[1:]) in STREAMLIT_PROBES
+        and segments[0] in {route.path for route in ROUTES if route.path}
+    )
 
 
 def new_visitor(browser: Browser, viewport: dict[str, int] | None = None) -> tuple[BrowserContext, Page, Traffic]:

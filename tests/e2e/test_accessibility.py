@@ -1,4 +1,5 @@
 """WCAG 2.2 AA as a visitor meets it: axe-core on every page and main state, and a visible keyboard focus."""
+
 import pytest
 
 from tests.e2e.conftest import PHONE, tab_to, visit
@@ -47,20 +48,28 @@ def _focus_indicator(page):
     focused = page.evaluate(FOCUS_STYLE)
     page.evaluate("() => { window.__focused = document.activeElement; document.activeElement.blur(); }")
     blurred_chain = page.evaluate(FOCUS_STYLE.replace("document.activeElement", "window.__focused"))
-    shown = [(f["tag"], f["testid"], f["outline"], f["boxShadow"]) for f, b in zip(focused, blurred_chain, strict=True)
-             if (f["outline"] != "none" and f["outline"] != b["outline"])
-             or (f["boxShadow"] != "none" and f["boxShadow"] != b["boxShadow"])]
+    shown = [
+        (f["tag"], f["testid"], f["outline"], f["boxShadow"])
+        for f, b in zip(focused, blurred_chain, strict=True)
+        if (f["outline"] != "none" and f["outline"] != b["outline"])
+        or (f["boxShadow"] != "none" and f["boxShadow"] != b["boxShadow"])
+    ]
     return shown, {"focused": focused, "after blur": blurred_chain}
 
 
-@pytest.mark.parametrize("path, label", [
-    ("/pathway", "pathway.stage"),
-    ("/treatments", "treatments.choose"),
-    ("/talk?slide=3", "talk.next"),
-])
+@pytest.mark.parametrize(
+    "path, label",
+    [
+        ("/pathway", "pathway.stage"),
+        ("/treatments", "treatments.choose"),
+        ("/talk?slide=3", "talk.next"),
+    ],
+)
 def test_the_focused_control_shows_a_focus_indicator(page, app_url, content, path, label):
     visit(page, app_url + path)
     tab_to(page, content.text(label))
     shown, chain = _focus_indicator(page)
-    assert shown, (f"{path}: tabbing to {content.text(label)!r} shows no outline or box-shadow on the focused "
-                   f"control or its frame; computed styles from the focused element up to the widget: {chain}")
+    assert shown, (
+        f"{path}: tabbing to {content.text(label)!r} shows no outline or box-shadow on the focused "
+        f"control or its frame; computed styles from the focused element up to the widget: {chain}"
+    )

@@ -74,8 +74,11 @@ def _pattern(pattern: str) -> re.Pattern[str]:
 def _rules() -> list[tuple[bool, re.Pattern[str]]]:
     """(excludes, pattern) for each line of the ignore file, in order; a `!` line lets files back in."""
     lines = [line.strip() for line in _ignore_file().read_text().splitlines()]
-    return [(not line.startswith("!"), _pattern(line.removeprefix("!"))) for line in lines
-            if line and not line.startswith("#")]
+    return [
+        (not line.startswith("!"), _pattern(line.removeprefix("!")))
+        for line in lines
+        if line and not line.startswith("#")
+    ]
 
 
 def _ignored(relative: str, rules: list[tuple[bool, re.Pattern[str]]]) -> bool:
@@ -116,11 +119,24 @@ def test_the_ignore_file_docker_reads_leaves_out_local_environments_and_generate
     assert _ignore_file() == ROOT / "deploy" / "Dockerfile.dockerignore"
     assert not (_context() / ".dockerignore").exists(), "a second ignore file that Docker never reads"
     rules = _rules()
-    for path in (".venv/bin/python", ".git/HEAD", "explainer/__pycache__/x.pyc", "static/light/index.html",
-                 "tests/e2e/artifacts/server.log", "bench/lighthouse/node_modules/x/index.js"):
+    for path in (
+        ".venv/bin/python",
+        ".git/HEAD",
+        "explainer/__pycache__/x.pyc",
+        "static/light/index.html",
+        "tests/e2e/artifacts/server.log",
+        "bench/lighthouse/node_modules/x/index.js",
+    ):
         assert _ignored(path, rules), f"{path} would be sent to the image"
-    for path in ("app.py", "requirements.txt", "content/site.yaml", "deploy/nginx.conf", "static/favicon.png",
-                 ".streamlit/config.toml", "explainer/routes.py"):
+    for path in (
+        "app.py",
+        "requirements.txt",
+        "content/site.yaml",
+        "deploy/nginx.conf",
+        "static/favicon.png",
+        ".streamlit/config.toml",
+        "explainer/routes.py",
+    ):
         assert not _ignored(path, rules), f"{path} would be missing from the image"
 
 
@@ -163,8 +179,11 @@ def test_the_container_recipe_builds_serves_and_passes_its_healthcheck(tmp_path)
     log = (tmp_path / "container.log").open("w")
     proc = subprocess.Popen(cmd, cwd=app, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        _wait(lambda: subprocess.run(healthcheck, cwd=app, env=env, capture_output=True).returncode == 0,
-              90, "the HEALTHCHECK to pass")
+        _wait(
+            lambda: subprocess.run(healthcheck, cwd=app, env=env, capture_output=True).returncode == 0,
+            90,
+            "the HEALTHCHECK to pass",
+        )
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/pathway", timeout=10) as response:
             assert response.status == 200
             assert response.headers.get("Content-Security-Policy")
@@ -173,12 +192,21 @@ def test_the_container_recipe_builds_serves_and_passes_its_healthcheck(tmp_path)
             assert "Pain after back surgery" in page.read().decode()
         # The app answers a real session through nginx with the page's own words.
         out = subprocess.run(
-            [sys.executable, "-c", "import asyncio, sys; from bench.wsclient import Session\n"
-             "async def main():\n"
-             f"    s = await Session('http://127.0.0.1:{port}').connect()\n"
-             "    run = await s.open('pathway'); await s.close()\n"
-             "    print(run.exceptions, any('Danger sensors' in t for t in s.texts))\n"
-             "asyncio.run(main())"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+            [
+                sys.executable,
+                "-c",
+                "import asyncio, sys; from bench.wsclient import Session\n"
+                "async def main():\n"
+                f"    s = await Session('http://127.0.0.1:{port}').connect()\n"
+                "    run = await s.open('pathway'); await s.close()\n"
+                "    print(run.exceptions, any('Danger sensors' in t for t in s.texts))\n"
+                "asyncio.run(main())",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert out.stdout.strip() == "[] True", out.stdout + out.stderr
     finally:
         proc.send_signal(signal.SIGTERM)  # what `docker stop` sends to the container's first process

@@ -1,4 +1,5 @@
 """The light pages in a real browser: they fit a phone, load nothing but themselves, and print."""
+
 from __future__ import annotations
 
 import pytest

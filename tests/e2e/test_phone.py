@@ -15,10 +15,13 @@ MIN_TARGET = 24  # CSS px, WCAG 2.2 success criterion 2.5.8 (AA)
 # - the "Open" chevron button inside a select's frame: the whole frame opens the list, and it is measured;
 # - the "Remove <option>" button on a multiselect chip (about 16x7 px): Backspace in the field removes
 #   the last choice, and the chosen options can also be changed through the link.
-STREAMLIT_INSIDE_SELECT = ('[data-testid="stSelectbox"] button[aria-label="Open"], '
-                           '[data-testid="stMultiSelect"] button[aria-label="Open"], '
-                           '[data-testid="stMultiSelectTagsContainer"] button[aria-label^="Remove "]')
-TARGETS = """min => {
+STREAMLIT_INSIDE_SELECT = (
+    '[data-testid="stSelectbox"] button[aria-label="Open"], '
+    '[data-testid="stMultiSelect"] button[aria-label="Open"], '
+    '[data-testid="stMultiSelectTagsContainer"] button[aria-label^="Remove "]'
+)
+TARGETS = (
+    """min => {
     const frame = e => { let x = e;
         while (x && x.parentElement && parseFloat(getComputedStyle(x).borderTopWidth) === 0)
             x = x.parentElement;
@@ -26,7 +29,9 @@ TARGETS = """min => {
     const visible = e => e.checkVisibility({visibilityProperty: true, opacityProperty: true});
     const checked = [
         ...[...document.querySelectorAll('button, summary')]
-            .filter(e => !e.matches('""" + STREAMLIT_INSIDE_SELECT + """')),
+            .filter(e => !e.matches('"""
+    + STREAMLIT_INSIDE_SELECT
+    + """')),
         ...[...document.querySelectorAll('[role="combobox"]')].map(frame),
         ...[...document.querySelectorAll('input[type="checkbox"], input[type="radio"]')]
             .map(e => e.closest('label') || e),
@@ -53,6 +58,7 @@ TARGETS = """min => {
                     label: (e.getAttribute('aria-label') || e.innerText || '').trim().slice(0, 50),
                     width: Math.round(box(e).width * 10) / 10, height: Math.round(box(e).height * 10) / 10}));
 }"""
+)
 
 # What a visitor sees sticking out past the screen's edge, or has to scroll sideways to read. A box is cut
 # to what its clipping ancestors show (a slider's range input is hidden that way on purpose). A closed
@@ -93,6 +99,8 @@ def test_the_page_fits_a_phone_and_its_controls_can_be_tapped(tab, app_url, path
         box = chart.bounding_box()
         if box is None or box["x"] < 0 or box["x"] + box["width"] > width:
             problems.append(f"chart {chart.get_attribute('aria-label') or ''} at x={box['x']:.0f} w={box['width']:.0f}")
-    problems += [f"target smaller than {MIN_TARGET}x{MIN_TARGET} px and too close to others: {t}"
-                 for t in tab.evaluate(TARGETS, MIN_TARGET)]
+    problems += [
+        f"target smaller than {MIN_TARGET}x{MIN_TARGET} px and too close to others: {t}"
+        for t in tab.evaluate(TARGETS, MIN_TARGET)
+    ]
     assert problems == [], f"{path} on a {width} px phone:\n" + "\n".join(problems)

@@ -31,8 +31,9 @@ def test_every_request_goes_to_this_host(visitor, app_url, path):
     settle(page)
     page.wait_for_load_state("networkidle")
     host = urlsplit(app_url).netloc
-    outside = sorted({u for u in traffic.requests
-                      if urlsplit(u).scheme in NETWORK_SCHEMES and urlsplit(u).netloc != host})
+    outside = sorted(
+        {u for u in traffic.requests if urlsplit(u).scheme in NETWORK_SCHEMES and urlsplit(u).netloc != host}
+    )
     assert outside == [], f"{path} made the browser call other hosts"
     other_schemes = sorted({urlsplit(u).scheme for u in traffic.requests} - {*NETWORK_SCHEMES, "data", "blob"})
     assert other_schemes == []

@@ -1,5 +1,6 @@
 """Check what you learned in a browser: every question answered right and not yet, the feedback a reader
 sees, and the link that takes them to the part that explains it."""
+
 from __future__ import annotations
 
 import re
@@ -31,7 +32,8 @@ def test_every_question_right_then_not_yet_with_its_link(page: Page, app_url: st
         feedback = page.get_by_test_id("stAlertContentInfo").filter(has_text=q.not_yet)
         expect(feedback).to_be_visible()
         expect(feedback.get_by_role("link", name=content.text("quiz.read_again"))).to_have_attribute(
-            "href", re.compile(re.escape(q.read_again) + "$"))
+            "href", re.compile(re.escape(q.read_again) + "$")
+        )
     expect(page.get_by_text(content.text("quiz.score", right=0, total=len(questions)))).to_be_visible()
     # The link opens the exact view that explains the first question.
     # The link opens the exact view that explains the first question (Streamlit opens Markdown links in a

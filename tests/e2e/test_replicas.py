@@ -85,11 +85,14 @@ def test_sessions_survive_when_one_replica_stops(replicas: Cluster, browser):
     page = context.new_page()
     errors = []
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    page.add_init_script("document.addEventListener('securitypolicyviolation', e => "
-                         "console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))")
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => "
+        "console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))"
+    )
     visit(page, url + "/pathway?stage=thalamus")
     expect(page.get_by_text("Last reviewed").first).to_be_attached()
-    expect(page.locator('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg').first
-           ).to_be_visible()
+    expect(
+        page.locator('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg').first
+    ).to_be_visible()
     assert [e for e in errors if "404" not in e] == []
     context.close()

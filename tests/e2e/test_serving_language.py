@@ -1,5 +1,6 @@
 """The production server tells assistive technology the page's language: Streamlit's page always says
 English, so nginx (deploy/nginx.conf) writes in the language the app will show."""
+
 from __future__ import annotations
 
 import gzip

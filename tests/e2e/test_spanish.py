@@ -1,6 +1,7 @@
 """The guide in Spanish as a Spanish-speaking visitor meets it: every page and state, the slides and the
 handout with no English sentence of the guide left on screen, the browser's language obeyed, the switch,
 links that keep the language, and no serious accessibility violation."""
+
 from __future__ import annotations
 
 import re

@@ -38,7 +38,8 @@ def test_each_slide_fits_the_projector_without_scrolling(page, app_url):
         main = page.get_by_test_id("stMain")
         assert main.evaluate("m => m.scrollHeight <= m.clientHeight + 2"), f"slide {n} scrolls"
         size = main.locator('[data-testid="stMarkdownContainer"] p').first.evaluate(
-            "p => parseFloat(getComputedStyle(p).fontSize)")
+            "p => parseFloat(getComputedStyle(p).fontSize)"
+        )
         assert size >= 24, f"slide {n}: body text is {size} px, too small to read from the back of a room"
 
 

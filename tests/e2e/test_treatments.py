@@ -23,8 +23,9 @@ def test_keyboard_builds_a_comparison_and_downloads_the_handout(page, app_url, c
     wait_idle(page)
     # On a phone the grid stacks: each question, then every answer led by its option's name.
     risks = page.locator(".st-key-comparison tr", has_text=content.text("row.risks")).locator("td")
-    expect(risks).to_have_text([content.text("row.risks"), *(re.compile(f"^{re.escape(n)}:") for n in columns)],
-                               use_inner_text=True)
+    expect(risks).to_have_text(
+        [content.text("row.risks"), *(re.compile(f"^{re.escape(n)}:") for n in columns)], use_inner_text=True
+    )
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
     tab_to(page, content.text("treatments.download"))
@@ -44,13 +45,14 @@ def test_on_a_wide_screen_the_comparison_is_a_grid_with_options_as_columns(brows
         page = visit(context.new_page(), app_url + "/treatments?compare=" + ",".join(ids))
         grid = page.locator(".st-key-comparison table")
         options = [*(content.treatments[t] for t in ids), content.no_treatment]  # no new treatment: always beside
-        expect(grid.locator("th")).to_have_text([content.text("handout.question"), *(o.name for o in options)],
-                                                use_inner_text=True)
+        expect(grid.locator("th")).to_have_text(
+            [content.text("handout.question"), *(o.name for o in options)], use_inner_text=True
+        )
         row = grid.locator("tr", has_text=content.text("row.reversible"))
         # The column heading names the option, so the answers do not repeat it (as shown: innerText).
-        expect(row.locator("td")).to_have_text([content.text("row.reversible"),
-                                                *(" ".join(o.reversible.split()) for o in options)],
-                                               use_inner_text=True)
+        expect(row.locator("td")).to_have_text(
+            [content.text("row.reversible"), *(" ".join(o.reversible.split()) for o in options)], use_inner_text=True
+        )
         boxes = [row.locator("td").nth(i).bounding_box() for i in range(len(options) + 1)]
         tops = {round(box["y"]) for box in boxes if box is not None}
         assert None not in boxes and len(tops) == 1, f"the answers to one question share a line: {boxes}"

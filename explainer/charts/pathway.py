@@ -1,0 +1,174 @@
+"""The pain pathway diagram: stages as clickable points, arrows for the signal up and the brakes down."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Literal
+
+import altair as alt
+import pandas as pd
+
+from explainer.charts.base import BLUE, GREEN, INK, ORANGE, VERMILLION, Words, with_param
+from explainer.content import Connection, Content, Stage, Treatment
+
+SELECTION = "stage"
+WEIGHTS: tuple[Literal["normal"], Literal["bold"]] = ("normal", "bold")  # a stage's label, then the chosen one
+X_MAX = 148  # stages sit at x 0-100; the rest is room for labels on their right, in the longer languages too
+# How much longer a unit of y is than a unit of x on screen, to point arrowheads the way the lines go: 0.8
+# with an x domain 139 units wide, and more as the domain widens and each unit of x gets shorter.
+ASPECT = 0.8 * (X_MAX + 4) / 139
+
+
+def _arrow_angle(dx: float, dy: float) -> float:
+    """Vega's triangle-up points up at 0 degrees and turns clockwise; data y grows upwards."""
+    return (90 - math.degrees(math.atan2(dy * ASPECT, dx))) % 360
+
+
+def pathway_edges(stages: Sequence[Stage], connections: Sequence[Connection], view: str, words: Words) -> pd.DataFrame:
+    """One row per arrow, with how it is drawn in this view: chronic pain turns the upward signal up
+    and the brain's brakes down."""
+    at = {s.id: s for s in stages}
+    rows = []
+    for n, link in enumerate(connections):
+        a, b = at[link.from_], at[link.to]
+        up = link.kind == "up"
+        # Chronic pain turns the signal up and the brakes down; in the acute view both are drawn alike.
+        width, opacity = ((7.0, 1.0) if up else (2.0, 0.45)) if view == "chronic" else (3.5, 1.0)
+        rows.append(
+            {
+                "edge": n,
+                "kind": words("chart.signal_up") if up else words("chart.brakes_down"),
+                "x": a.x,
+                "y": a.y,
+                "x2": b.x,
+                "y2": b.y,
+                "mx": a.x + (b.x - a.x) * 0.62,
+                "my": a.y + (b.y - a.y) * 0.62,
+                "angle": _arrow_angle(b.x - a.x, b.y - a.y),
+                "width": width,
+                "opacity": opacity,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def pathway_nodes(stages: Sequence[Stage], view: str, treatment: Treatment | None) -> pd.DataFrame:
+    acts = set(treatment.acts_at) if treatment else set()
+    rows = []
+    for order, s in enumerate(stages, 1):
+        marked = s.id in acts
+        rows.append(
+            {
+                "id": s.id,
+                "order": order,
+                "name": s.name,
+                "x": s.x,
+                "y": s.y,
+                "label": f"{order}. {s.label}" + (" ◆" if marked else ""),
+                "treatment": "acts here" if marked else "",
+                "loud": view == "chronic" and s.id == "dorsal-horn",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def pathway(
+    stages: Sequence[Stage],
+    connections: Sequence[Connection],
+    words: Words,
+    view: str = "acute",
+    selected: str | None = None,
+    treatment: Treatment | None = None,
+    scale: float = 1.0,
+) -> alt.LayerChart:
+    """The pain pathway: stages as clickable points, arrows for the signal up and the brakes down.
+    `scale` enlarges type and marks, e.g. for a projector. Everything that shows the chosen stage follows
+    the click selection, so a spec built once serves every stage (see `with_selection`)."""
+    edges = pathway_edges(stages, connections, view, words)
+    kinds = [words("chart.signal_up"), words("chart.brakes_down")]
+    nodes = pathway_nodes(stages, view, treatment)
+    x = alt.X("x:Q", scale=alt.Scale(domain=[-4, X_MAX]), axis=None)
+    y = alt.Y("y:Q", scale=alt.Scale(domain=[-6, 106]), axis=None)
+    up_colour = VERMILLION if view == "chronic" else BLUE
+    kind_colour = alt.Color(
+        "kind:N",
+        scale=alt.Scale(domain=kinds, range=[up_colour, GREEN]),
+        legend=alt.Legend(title=None, orient="bottom", symbolType="stroke", labelFontSize=13 * scale, labelColor=INK),
+    )
+    dash = alt.StrokeDash("kind:N", scale=alt.Scale(domain=kinds, range=[[1, 0], [7, 5]]), legend=None)
+    # Only the stages speak to screen readers; arrows and labels are drawing, told in the alt text.
+    lines = (
+        alt.Chart(edges)
+        .mark_rule(strokeCap="round", aria=False)
+        .encode(
+            x=x,
+            y=y,
+            x2="x2:Q",
+            y2="y2:Q",
+            color=kind_colour,
+            strokeDash=dash,
+            strokeWidth=alt.StrokeWidth("width:Q", scale=None),
+            opacity=alt.Opacity("opacity:Q", scale=None),
+            tooltip=[alt.Tooltip("kind:N", title=words("chart.arrow"))],
+        )
+    )
+    heads = (
+        alt.Chart(edges)
+        .mark_point(shape="triangle-up", filled=True, size=260 * scale**2, aria=False)
+        .encode(
+            x=alt.X("mx:Q", scale=alt.Scale(domain=[-4, X_MAX]), axis=None),
+            y=alt.Y("my:Q", scale=alt.Scale(domain=[-6, 106]), axis=None),
+            angle=alt.Angle("angle:Q", scale=None),
+            color=alt.Color("kind:N", legend=None, scale=alt.Scale(domain=kinds, range=[up_colour, GREEN])),
+            opacity=alt.Opacity("opacity:Q", scale=None),
+        )
+    )
+    initial = [{"id": selected}] if selected else alt.Undefined
+    pick = alt.selection_point(name=SELECTION, fields=["id"], on="click", value=initial, clear=False, empty=False)
+    points = (
+        alt.Chart(nodes)
+        .mark_point(filled=True, opacity=1, stroke=INK, cursor="pointer")
+        .encode(
+            x=x,
+            y=y,
+            shape=alt.Shape(
+                "treatment:N", scale=alt.Scale(domain=["", "acts here"], range=["circle", "diamond"]), legend=None
+            ),
+            size=alt.condition(pick, alt.value(900 * scale**2), alt.value(520 * scale**2)),
+            color=alt.condition("datum.treatment == 'acts here'", alt.value(ORANGE), alt.value("#FFFFFF")),
+            strokeWidth=alt.condition(pick, alt.value(5), alt.value(2)),
+            tooltip=[alt.Tooltip("name:N", title=words("chart.stage"))],
+            description="label:N",
+        )
+        .add_params(pick)
+    )
+    label = alt.Chart(nodes).encode(x=x, y=y, text="label:N")
+    labels = [
+        label.mark_text(
+            align="left", dx=16 * scale, fontSize=14 * scale, color=INK, fontWeight=weight, aria=False
+        ).transform_filter(test)
+        for weight, test in ((WEIGHTS[0], ~pick), (WEIGHTS[1], pick))
+    ]
+    return alt.layer(lines, heads, points, *labels).properties(height=440 * scale).configure_view(stroke=None)
+
+
+def with_selection(spec: dict, selected: str | None) -> dict:
+    """A pathway spec (from `pathway(...).to_dict()`) starting with `selected` chosen, without a rebuild."""
+    return with_param(spec, SELECTION, [{"id": selected}] if selected else None)
+
+
+def pathway_alt(content: Content, view: str, selected: str | None, treatment: Treatment | None) -> str:
+    names = [s.name for s in content.pathway.stages]
+    text = content.text(
+        "pathway.alt", view=content.pathway.views[view].title, up=f", {content.text('chart.then')} ".join(names[:-1])
+    )
+    if selected:
+        text += " " + content.text("pathway.alt_selected", selected=content.stages[selected].name)
+    if treatment:
+        text += " " + content.text(
+            "pathway.alt_treatment",
+            treatment=treatment.name,
+            stages=", ".join(content.stages[s].name for s in treatment.acts_at),
+        )
+    return text
