@@ -30,6 +30,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bench.wsclient import Run, Session
 from deploy.processes import ROOT, App, start_app, start_nginx
+from explainer import content
 from explainer.routes import BY_ID, ROUTES
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -51,6 +52,7 @@ class Measured:
     name: str
     path: str
     charts: int
+    marker: str = "Last reviewed"  # text the finished page shows: its "last reviewed" line, in its language
 
 
 # States a shared link opens, measured besides each page's first view: route id -> (name, query).
@@ -59,10 +61,12 @@ STATES = {
     "treatments": ("a comparison", "compare=massage,spine-surgery"),
     "talk": ("a slide", "slide=5"),
 }
-# Every page of the registry, then those states.
+# Every page of the registry, then those states, then every page in Spanish (held to the same targets).
+SPANISH_MARKER = content.load(lang="es").site.reviewed_label
 PAGES = [
     *(Measured(route.id, route.href, route.charts) for route in ROUTES),
     *(Measured(name, f"{BY_ID[rid].href}?{query}", BY_ID[rid].charts) for rid, (name, query) in STATES.items()),
+    *(Measured(f"{route.id} (es)", f"{route.href}?lang=es", route.charts, SPANISH_MARKER) for route in ROUTES),
 ]
 MARKER = {"app": "Last reviewed", "reference": "One line of text."}
 TARGET_RUN_MS, TARGET_CLICK_MS, TARGET_SESSION_MB = 30, 200, 3
@@ -134,7 +138,7 @@ def render_times(browser: Browser, app: App, ref: App, tries: int) -> dict[str, 
     for _ in range(tries):  # interleaved, so a noisy moment hits every page alike
         rows["reference"].append(render_ms(browser, ref.url + "/", MARKER["reference"], 0))
         for p in PAGES:
-            rows[p.name].append(render_ms(browser, app.url + p.path, MARKER["app"], p.charts))
+            rows[p.name].append(render_ms(browser, app.url + p.path, p.marker, p.charts))
     return {name: median(values) for name, values in rows.items()}
 
 
@@ -227,7 +231,7 @@ def download_sizes(browser: Browser, app: App, proxy: str, tries: int) -> dict[t
     measured = (PAGES[0], next(p for p in PAGES if p.charts))
     for p in measured:
         for how, base in (("direct", app.url), ("nginx gzip", proxy)):
-            runs = [first_visit_bytes(browser, base + p.path, MARKER["app"], p.charts) for _ in range(tries)]
+            runs = [first_visit_bytes(browser, base + p.path, p.marker, p.charts) for _ in range(tries)]
             out[(p.name, how)] = (median(r[0] for r in runs), median(r[1] for r in runs))
     return out
 

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import PROJECTOR, screenshot, settle, visit, wait_idle
+from tests.e2e.conftest import PROJECTOR, screenshot, settle, tab_to, visit, wait_idle
 
 
 def _answer(page: Page, number: int, question, option_id: str) -> None:
@@ -66,3 +66,15 @@ def test_the_quiz_at_projector_size(browser, app_url: str, content) -> None:
         screenshot(page, "quiz-slide-answer-projector")
     finally:
         context.close()
+
+
+def test_a_question_answered_with_the_keyboard_alone_is_announced(page: Page, app_url: str, content) -> None:
+    q = content.quiz.pages["pathway"][0]
+    visit(page, app_url + "/pathway")
+    first = q.options[0]
+    tab_to(page, first.text)
+    page.keyboard.press("Space")
+    wait_idle(page)
+    said = q.right if first.id == q.answer else q.not_yet
+    # The feedback is a status region, which screen readers announce without moving the focus.
+    expect(page.locator('[role="status"]').filter(has_text=said)).to_be_visible()
