@@ -31,6 +31,6 @@ current = st.navigation(list(pages.values()))
 route = routes.BY_ID[next(pid for pid, page in pages.items() if page is current)]
 frame.styles("frame.css")
 frame.language_switch(loaded, route)
-frame.sidebar(loaded)
+frame.sidebar(loaded, route)
 current.run()
 frame.footer(loaded, route)

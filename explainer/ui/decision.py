@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import streamlit as st
@@ -70,8 +71,19 @@ def decision_section(content: Content, state: links.TreatmentsState, on_change: 
 
     link = frame.share_base() + frame.href(state)
     ranked_names = [option_name(content, f.option) for f in ranked]
-    summary = handout.render_summary(
-        content, state.compare, ratings, ranked_names, leaning, sure, state.ask, own, link, go_over=go_over
+    # Made only when the button is pressed, from the answers as they are in this run.
+    summary = functools.partial(
+        handout.render_summary,
+        content,
+        state.compare,
+        ratings,
+        ranked_names,
+        leaning,
+        sure,
+        state.ask,
+        own,
+        link,
+        go_over=go_over,
     )
     st.download_button(
         content.text("summary.download"),

@@ -175,12 +175,15 @@ def help_markdown(content: Content) -> str:
     return "\n\n".join([*parts, mood])
 
 
-def sidebar(content: Content) -> None:
+def sidebar(content: Content, route: routes.Route) -> None:
+    """The urgent line; on slides, whose footer sits in the sidebar, the full list of warning signs too (on
+    other pages the footer has it, where a phone shows it)."""
     with st.sidebar:
         st.markdown(f"**{content.text('urgent.title')}**")
         st.caption(content.site.urgent)
-        with st.expander(content.text("help.more"), icon=":material/emergency:"):
-            st.markdown(help_markdown(content))
+        if route.id == "talk":
+            with st.expander(content.text("help.more"), icon=":material/emergency:"):
+                st.markdown(help_markdown(content))
 
 
 def footer(content: Content, route: routes.Route) -> None:

@@ -3,6 +3,7 @@ side-by-side comparison with "no new treatment" beside it, the numbers, and the 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import streamlit as st
@@ -116,9 +117,10 @@ def comparison(content: Content, compare: Sequence[str]) -> None:
 
 def handout_button(content: Content, compare: Sequence[str]) -> None:
     link = frame.share_base() + frame.href(links.TreatmentsState(tuple(compare)))
+    # Made only when the button is pressed: the page's runs need not build a handout nobody asked for.
     st.download_button(
         content.text("treatments.download"),
-        handout.render(content, compare, link),
+        functools.partial(handout.render, content, tuple(compare), link),
         file_name="treatment-comparison.html",
         mime="text/html",
         icon=":material/print:",
