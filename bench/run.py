@@ -29,19 +29,10 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bench.wsclient import Run, Session
-from deploy.processes import ROOT, App, start_app, start_nginx
+from deploy.processes import CHROMIUM, CHROMIUM_ARGS, ROOT, App, start_app, start_nginx
 from explainer import content
 from explainer.routes import BY_ID, ROUTES
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-gpu",
-    "--no-sandbox",
-]
 REFERENCE = ROOT / "bench" / "minimal.py"
 
 

@@ -34,6 +34,17 @@ NGINX_MISSING = (
 # Streamlit exits when the port it was given is taken; a free port can be taken by another process between
 # choosing it and binding it (the test workers start apps at the same moment), so a start is tried again.
 START_ATTEMPTS = 3
+# Debian's Chromium, for the browser tests and the benchmark. Without these flags it keeps calling out to a
+# network that is closed here.
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-gpu",
+    "--no-sandbox",
+]
 
 
 class StartFailed(RuntimeError):

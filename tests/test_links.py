@@ -4,18 +4,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from explainer import links
+from explainer.content import STAGE_IDS
 from explainer.links import Notice, PathwayState, TalkState, TreatmentsState
 
-STAGES = [
-    "nociceptors",
-    "peripheral-nerve",
-    "nerve-root",
-    "dorsal-horn",
-    "spinothalamic-tract",
-    "thalamus",
-    "cortex",
-    "descending-pathway",
-]
+STAGES = list(STAGE_IDS)
 TREATMENTS = [
     "education",
     "physical-therapy",

@@ -16,22 +16,12 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from deploy.processes import App, start_app
+from deploy.processes import CHROMIUM, CHROMIUM_ARGS, App, start_app
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
 PHONE = {"width": 390, "height": 844}
 PROJECTOR = {"width": 1920, "height": 1080}
-# Without these flags Chromium keeps calling out to a network that is closed here.
-CHROMIUM_ARGS = [
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-gpu",
-    "--no-sandbox",
-]
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
 # expect() retries until this long; two workers share two cores, so a run can take a few seconds.
 expect.set_options(timeout=15_000)
