@@ -6,7 +6,7 @@ PORT ?= 8501
 ARGS ?=
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run light test test-unit test-e2e lint format check-content browser clean
+.PHONY: run light assets test test-unit test-e2e lint format check-content browser clean
 
 # A stamp per requirements file, so a change to the pins reinstalls.
 $(VENV)/.runtime-installed: requirements.txt
@@ -27,6 +27,11 @@ check-content: $(VENV)/.runtime-installed
 light: check-content
 	$(PY) -m explainer.html.light
 
+# Streamlit's frontend compressed ahead of time and its icon font cut to the icons in use, for nginx
+# (deploy/assets.py; about half a minute, then only again when Streamlit or the icons change).
+assets: $(VENV)/.runtime-installed
+	$(PY) -m deploy.assets
+
 run: light
 	$(PY) -m explainer.serve --server.port $(PORT) $(ARGS)
 
@@ -43,7 +48,7 @@ browser:
 
 # Lint, formatting and types (settings in pyproject.toml), then every test. pytest.ini runs the tests on
 # parallel workers (pytest-xdist), each with its own app server and browser.
-test: $(VENV)/.dev-installed browser nginx light lint
+test: $(VENV)/.dev-installed browser nginx light assets lint
 	$(PY) -m pytest
 
 lint: $(VENV)/.dev-installed
@@ -58,13 +63,13 @@ format: $(VENV)/.dev-installed
 test-unit: $(VENV)/.dev-installed
 	$(PY) -m pytest --ignore=tests/e2e
 
-test-e2e: $(VENV)/.dev-installed browser nginx light
+test-e2e: $(VENV)/.dev-installed browser nginx light assets
 	$(PY) -m pytest tests/e2e
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache
 
 # bench, serve and nginx: the benchmark and production serving behind nginx (mk/bench.mk).
 include mk/bench.mk
-serve: light
-bench: $(VENV)/.dev-installed light
+serve: light assets
+bench: $(VENV)/.dev-installed light assets

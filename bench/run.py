@@ -174,7 +174,7 @@ def click_times(browser: Browser, app: App, tries: int) -> dict[str, float]:
         page.wait_for_function(RENDERED, arg=[MARKER["app"], 0], polling="raf", timeout=60_000)
         for i in range(tries + 1):
             ms = click_ms(
-                page, '[data-testid="stMain"]', f"{i + 2} /", lambda: page.get_by_role("button", name="Next").click()
+                page, '[data-testid="stMain"]', f"{i + 2} /", lambda: page.locator(".st-key-talk_next button").click()
             )
             if i:
                 results["next slide"].append(ms)

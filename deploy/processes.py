@@ -27,6 +27,11 @@ from typing import IO, Self
 DEPLOY = Path(__file__).resolve().parent
 ROOT = DEPLOY.parent
 NGINX_FILES = ("nginx.conf", "headers.conf", "proxy_headers.conf")
+# Debian's Brotli module for nginx (libnginx-mod-http-brotli-static): `make nginx` installs it as root. Without
+# it nginx still sends the gzip files made ahead of time.
+BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+# Streamlit's frontend, precompressed, with the icon font cut down: `python -m deploy.assets` (make assets).
+ASSETS = ROOT / "build" / "www"
 NGINX_MISSING = (
     "nginx is not installed. Install Debian's package with `make nginx` (as root) or "
     "`sudo apt-get install -y nginx`, then try again."
@@ -226,6 +231,18 @@ def start_app(
         attempt += 1
 
 
+def _shell_map() -> str:
+    """The guide's first screen per language (explainer/html/shell.py); none if the content is broken, which
+    the app itself then reports."""
+    from explainer.content import ContentError, load_all
+    from explainer.html.shell import NGINX_VARIABLE, nginx_map
+
+    try:
+        return nginx_map(load_all())
+    except ContentError:
+        return f"map $html_lang {NGINX_VARIABLE} {{\n    default '';\n}}\n"
+
+
 def write_config(prefix: Path, upstreams: Sequence[str], listen: str = "127.0.0.1:8080") -> Path:
     """Copy deploy/'s nginx files into prefix with these replicas (host:port) and this listen address."""
     prefix.mkdir(parents=True, exist_ok=True)
@@ -236,6 +253,13 @@ def write_config(prefix: Path, upstreams: Sequence[str], listen: str = "127.0.0.
             text = text.replace("listen 127.0.0.1:8080;", f"listen {listen};")
         (prefix / name).write_text(text)
     (prefix / "upstream.conf").write_text("".join(f"server {u} max_fails=1 fail_timeout=10s;\n" for u in upstreams))
+    brotli = BROTLI_MODULE.exists()
+    (prefix / "modules.conf").write_text(f"load_module {BROTLI_MODULE};\n" if brotli else "")
+    (prefix / "brotli.conf").write_text("brotli_static on;\n" if brotli else "")
+    (prefix / "shell.conf").write_text(_shell_map())
+    www = prefix / "www"
+    if not www.exists():
+        www.symlink_to(ASSETS, target_is_directory=True)
     (prefix / "tmp").mkdir(exist_ok=True)
     return prefix / "nginx.conf"
 

@@ -7,8 +7,10 @@ REPLICAS ?= 1
 
 .PHONY: bench serve nginx lighthouse
 
-# Debian's nginx, installed when missing and run as root; otherwise say what to install. The only place
-# nginx is installed: deploy/processes.py, which starts it for serve, bench and the tests, only looks for it.
+# Debian's nginx and its Brotli module, installed when missing and run as root; otherwise say what to install.
+# The only place they are installed: deploy/processes.py, which starts nginx for serve, bench and the tests,
+# only looks for them (without the module nginx sends the gzip files instead).
+BROTLI_MODULE := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 nginx:
 	@if command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
@@ -16,7 +18,14 @@ nginx:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
 	else \
 		echo "make serve, make bench and the replica tests need nginx." \
-			"Install it with: sudo apt-get install -y nginx" >&2; exit 1; \
+			"Install it with: sudo apt-get install -y nginx libnginx-mod-http-brotli-static" >&2; exit 1; \
+	fi
+	@if [ -e $(BROTLI_MODULE) ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		echo "Installing nginx's Brotli module"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libnginx-mod-http-brotli-static >/dev/null; \
+	else \
+		echo "nginx will send gzip, not Brotli: sudo apt-get install -y libnginx-mod-http-brotli-static" >&2; \
 	fi
 
 serve: nginx

@@ -31,10 +31,19 @@ def test_gzip_covers_javascript_css_json_and_svg():
 
 
 def test_streamlit_assets_are_cached_for_a_year():
-    static = CONF[CONF.index("location /static/") :]
-    static = static[: static.index("}")]
-    assert "max-age=31536000" in static and "immutable" in static
-    assert "include headers.conf;" in static  # add_header in a location drops the server's headers
+    static = CONF[CONF.index("location /static/") : CONF.index("location @frontend")]
+    fallback = CONF[CONF.index("location @frontend") :]
+    fallback = fallback[: fallback.index("}")]
+    for block in (static, fallback):  # from build/www, or from Streamlit when the build lacks a file
+        assert "max-age=31536000" in block and "immutable" in block
+        assert "include headers.conf;" in block  # add_header in a location drops the server's headers
+
+
+def test_streamlit_assets_come_precompressed_from_the_build():
+    static = CONF[CONF.index("location /static/") : CONF.index("location @frontend")]
+    assert "root www;" in static and "try_files $uri @frontend;" in static
+    assert "gzip_static on;" in static and "include brotli.conf;" in static
+    assert "text/javascript js" in static  # a module script is refused with another type
 
 
 def test_the_websocket_is_upgraded_and_kept_open():

@@ -101,6 +101,8 @@ UI_TEXT: dict[str, tuple[str, ...]] = {
     "light.diagram": (),
     "light.signal_up": (),
     "light.brakes_down": (),
+    "shell.loading": (),
+    "shell.light": (),
     "share.light": (),
     "talk.light": ("url",),
     "quiz.title": (),

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from explainer import content as content_module
 from explainer import facts, links, routes, share
@@ -226,12 +227,29 @@ def light_url(route: routes.Route, lang: str) -> str:
     return f"{share_base()}/app/static/light/{folder}{routes.light_page(route.id)}"
 
 
+_SHARED = "_share_panel_query"  # the query of the link the open share panel shows; None while it is closed
+
+
+def share_follows_fragment() -> None:
+    """Call first in a fragment that changes the link. A fragment's rerun leaves the share panel (outside
+    it) as it was; if the panel is open and shows another link than the address bar's now, the whole page
+    runs again so the link, its QR code and the light page match what is on screen."""
+    ctx = get_script_run_ctx()
+    if not (ctx and ctx.fragment_ids_this_run):  # a whole-page run draws the panel afresh anyway
+        return
+    shown = st.session_state.get(_SHARED)
+    if shown is not None and shown != st.query_params.to_dict():
+        st.rerun(scope="app")
+
+
 def share_panel(content: Content, route: routes.Route) -> None:
     """The exact link, its QR code and the light page. Built only while open: nearly every choice changes
     the link, and a new QR code costs more than the rest of a typical run."""
     panel = st.expander(content.text("share.title"), icon=":material/share:", key="share_panel", on_change="rerun")
     if not panel.open:
+        st.session_state[_SHARED] = None
         return
+    st.session_state[_SHARED] = st.query_params.to_dict()
     url = current_view_url(route)
     with panel:
         st.caption(content.text("share.copy"))

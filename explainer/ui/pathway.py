@@ -29,12 +29,8 @@ def _chart_clicked(stage_ids: list[str]) -> None:
 
 
 def controls(content: Content, state: links.PathwayState) -> None:
-    """The view switch, the clickable diagram, the stage list and its details, and the treatment overlay."""
-    stages = content.stages
-    selected = state.stage or content.pathway.stages[0].id
+    """The view switch, then the diagram and everything that follows the chosen stage (`stage_controls`)."""
     st.session_state["pathway_view"] = state.view
-    st.session_state["pathway_stage"] = selected
-    st.session_state["pathway_treatment"] = state.treatment
     views = content.pathway.views
     st.radio(
         content.text("pathway.view"),
@@ -45,11 +41,24 @@ def controls(content: Content, state: links.PathwayState) -> None:
         on_change=_commit,
     )
     st.markdown(f"**{views[state.view].title}.** {views[state.view].summary}")
+    stage_controls(content, state.view)
 
+
+@st.fragment
+def stage_controls(content: Content, view: str) -> None:
+    """The clickable diagram, the stage list and its details, and the treatment overlay. A fragment: a
+    stage or treatment chosen reruns only this part (the view, which the rest of the page follows, reruns
+    the page). It reads the stage and treatment from the link each time."""
+    frame.share_follows_fragment()
+    stages = content.stages
+    state = links.parse_pathway(frame.url_params(), stages, content.treatments).state
+    selected = state.stage or content.pathway.stages[0].id
+    st.session_state["pathway_stage"] = selected
+    st.session_state["pathway_treatment"] = state.treatment
     treatment = content.treatments.get(state.treatment) if state.treatment else None
     specs.draw(
-        specs.pathway(content, state.view, selected, state.treatment),
-        charts.pathway_alt(content, state.view, selected, treatment),
+        specs.pathway(content, view, selected, state.treatment),
+        charts.pathway_alt(content, view, selected, treatment),
         on_select=functools.partial(_chart_clicked, list(stages)),
         selection_mode=charts.SELECTION,
         key="pathway_chart",

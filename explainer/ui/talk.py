@@ -6,12 +6,51 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from explainer import charts, facts, routes, share
+from explainer import charts, facts, links, routes, share
 from explainer.content import Content, Slide
 from explainer.content.ui_text import SLIDE_FACTS
 from explainer.ui import frame, specs
 
 SLIDE_SCALE = 1.5  # charts on a projector: type and marks half as big again
+
+
+def _go(step: int, total: int) -> None:
+    now = links.parse_talk(frame.url_params(), total).state.slide
+    frame.set_url(links.TalkState(min(max(now + step, 1), total)))
+
+
+@st.fragment
+def deck(content: Content) -> None:
+    """The slide the link names, the buttons (and arrow keys) to move, and its notes. A fragment: moving
+    to another slide reruns only this, not the page around it; it reads the slide from the link each time.
+    """
+    total = len(content.slides)
+    number = links.parse_talk(frame.url_params(), total).state.slide
+    frame.share_follows_fragment()
+    slide(content, content.slides[number - 1])
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.button(
+            content.text("talk.previous"),
+            shortcut="Left",
+            on_click=_go,
+            args=(-1, total),
+            disabled=number == 1,
+            icon=":material/arrow_back:",
+            key="talk_previous",
+        )
+        st.markdown(f"**{number} / {total}**")
+        st.button(
+            content.text("talk.next"),
+            shortcut="Right",
+            on_click=_go,
+            args=(1, total),
+            disabled=number == total,
+            icon=":material/arrow_forward:",
+            key="talk_next",
+        )
+        show_notes = st.toggle(content.text("talk.notes"), key="talk_notes")
+    if show_notes:
+        st.info(content.slides[number - 1].notes)
 
 
 def slide(content: Content, s: Slide) -> None:

@@ -124,6 +124,7 @@ def test_the_ignore_file_docker_reads_leaves_out_local_environments_and_generate
         ".git/HEAD",
         "explainer/__pycache__/x.pyc",
         "static/light/index.html",
+        "build/www/static/js/index.js.br",
         "tests/e2e/artifacts/server.log",
         "bench/lighthouse/node_modules/x/index.js",
     ):
@@ -170,6 +171,7 @@ def test_the_container_recipe_builds_serves_and_passes_its_healthcheck(tmp_path)
         elif kind == "CMD":
             cmd = json.loads(args)
     assert (app / "static" / "light" / "index.html").exists(), "the RUN steps did not write the light pages"
+    assert (app / "build" / "www" / ".stamp").exists(), "the RUN steps did not build the compressed assets"
     assert not (app / ".venv").exists() and not (app / ".git").exists()
 
     # The container's ports, moved to free ones on this host.
