@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from explainer.routes import ROUTES
-from tests.e2e.conftest import PHONE, PROJECTOR, StartApp, screenshot, visit
+from tests.e2e.conftest import PHONE, PROJECTOR, StartApp, screenshot, visit, wait_for_address
 from tests.e2e.quality import EXAMPLES, PAGES, STATES
 
 SIZES = {"phone": PHONE, "projector": PROJECTOR}
@@ -70,3 +70,31 @@ def test_share_panel_offers_the_light_page(page: Page, app_url: str):
     page.get_by_text("Share this view").click()
     link = page.get_by_role("link", name="Slow connection?", exact=False)
     expect(link).to_have_attribute("href", f"{app_url}/app/static/light/treatments.html")
+
+
+def _shared_link(page: Page):
+    return page.locator('.st-key-share_panel [data-testid="stCode"]')
+
+
+def test_the_open_share_panel_follows_a_stage_chosen(page: Page, app_url: str):
+    """Choosing a stage reruns only the diagram's part of the page; an open share panel still shows the new
+    link, not the one it was opened with."""
+    visit(page, app_url + "/pathway?stage=nociceptors")
+    page.locator(".st-key-share_panel summary").click()
+    expect(_shared_link(page)).to_contain_text("stage=nociceptors")
+    page.get_by_role("combobox", name="Choose a stage").click()
+    page.keyboard.type("cortex")
+    page.keyboard.press("Enter")
+    wait_for_address(page, "/pathway?stage=cortex")
+    expect(_shared_link(page)).to_contain_text("stage=cortex")
+
+
+def test_the_open_share_panel_follows_the_slides(page: Page, app_url: str):
+    page.set_viewport_size(PROJECTOR)
+    visit(page, app_url + "/talk?slide=1")
+    page.get_by_test_id("stExpandSidebarButton").click()
+    page.locator(".st-key-share_panel summary").click()
+    expect(_shared_link(page)).to_contain_text("slide=1")
+    page.locator(".st-key-talk_next button").click()
+    wait_for_address(page, "/talk?slide=2")
+    expect(_shared_link(page)).to_contain_text("slide=2")
