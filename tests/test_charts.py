@@ -1,10 +1,24 @@
 """Chart specs as data: the pathway has every stage, its arrows and the click selection; views differ."""
 
+import math
+
+import pytest
+
 from explainer import charts
+from explainer import content as content_module
+from explainer.charts import body
 
 
 def _spec(content, view="acute", selected="dorsal-horn", treatment=None):
-    chart = charts.pathway(content.pathway.stages, content.pathway.connections, content.text, view, selected, treatment)
+    chart = charts.pathway(
+        content.pathway.stages,
+        content.pathway.connections,
+        content.text,
+        view,
+        selected,
+        treatment,
+        body=content.pathway.body,
+    )
     return chart.to_dict()
 
 
@@ -130,7 +144,9 @@ def test_every_word_a_chart_shows_comes_from_content(content):
         return f"<{key}>"
 
     specs = [
-        charts.pathway(content.pathway.stages, content.pathway.connections, other, "chronic").to_dict(),
+        charts.pathway(
+            content.pathway.stages, content.pathway.connections, other, "chronic", body=content.pathway.body
+        ).to_dict(),
         charts.windup(charts.windup_curve(5, 0.5), True, other).to_dict(),
         charts.ladder(content.ladder(), other).to_dict(),
         charts.fit([("A", 1)], 2, other).to_dict(),
@@ -157,3 +173,132 @@ def test_every_word_a_chart_shows_comes_from_content(content):
     for spec in specs:
         text = json.dumps(spec)
         assert not [w for w in english if f'"{w}"' in text], text[:200]
+
+
+# The body under the pathway: drawn from content, every stage on its part of the person, labels apart.
+
+BODY_LAYERS = 6  # one per kind of part in the real content
+
+
+def _evaluate(expr: str, width: float, height: float) -> float:
+    """A Vega scale-range expression of the pathway (min, max, + - * / of width and height) in Python."""
+    return float(eval(expr, {"__builtins__": {}}, {"min": min, "max": max, "width": width, "height": height}))
+
+
+def _to_px(spec: dict, width: float, height: float):
+    """Grid position -> pixels in a plot of this size, through the spec's own x and y scales."""
+    enc = spec["layer"][0]["encoding"]
+    (x0, x1), (y0, y1) = (
+        [_evaluate(r["expr"], width, height) for r in enc[axis]["scale"]["range"]] for axis in ("x", "y")
+    )
+    (dx0, dx1), (dy0, dy1) = enc["x"]["scale"]["domain"], enc["y"]["scale"]["domain"]
+
+    def px(x: float, y: float) -> tuple[float, float]:
+        return x0 + (x - dx0) / (dx1 - dx0) * (x1 - x0), y0 + (y - dy0) / (dy1 - dy0) * (y1 - y0)
+
+    return px
+
+
+def test_pathway_draws_the_body_from_content_under_the_stages(content):
+    spec = _spec(content)
+    rows = spec["datasets"][body.BODY]
+    assert len(rows) == sum(len(p.points) for p in content.pathway.body) < 300  # a modest drawing
+    drawn = [layer for layer in spec["layer"] if layer.get("data", {}).get("name") == body.BODY]
+    assert spec["layer"][: len(drawn)] == drawn and len(drawn) == BODY_LAYERS  # under everything else
+    assert all(layer["mark"]["aria"] is False for layer in drawn)  # drawing, told in the alt text
+    shapes = [layer for layer in drawn if layer["mark"].get("filled")]
+    assert {layer["mark"]["interpolate"] for layer in shapes} == {"cardinal-closed"}
+
+
+def test_every_stage_sits_on_its_part_of_the_body(content):
+    parts, at = {p.id: p for p in content.pathway.body}, content.stages
+    for sid in ("thalamus", "cortex"):
+        assert parts["brain"].contains(at[sid].x, at[sid].y), sid
+    assert parts["lower-back"].contains(at["nerve-root"].x, at["nerve-root"].y)
+    nerve = parts["sciatic-nerve"].points
+    for sid in ("nociceptors", "peripheral-nerve", "nerve-root"):
+        s = at[sid]
+        assert min(math.dist((s.x, s.y), p) for p in nerve) < 2.5, sid  # on the leg's nerve
+        assert s.x < 20, sid  # the left leg, as the alt text says
+    spine = parts["spine"].points
+    for sid in ("dorsal-horn", "spinothalamic-tract", "descending-pathway"):
+        s = at[sid]
+        assert abs(s.x - spine[0][0]) < 4 and spine[-1][1] < s.y < spine[0][1], sid  # on the spinal cord
+    assert at["spinothalamic-tract"].x > spine[0][0] > at["descending-pathway"].x  # up one side, down the other
+    heights = [at[sid].y for sid in ("nociceptors", "peripheral-nerve", "nerve-root", "dorsal-horn", "thalamus")]
+    assert heights == sorted(heights)  # the signal climbs
+
+
+def _segment_distance(p, a, b) -> float:
+    (px, py), (ax, ay), (bx, by) = p, a, b
+    t = max(0.0, min(1.0, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)))
+    return math.dist(p, (ax + t * (bx - ax), ay + t * (by - ay)))
+
+
+@pytest.mark.parametrize(
+    ("lang", "width", "height", "scale"),
+    [
+        ("en", 340, 440, 1.0),  # a phone 390 px wide, less the page's margins; the legend takes some height
+        ("es", 340, 440, 1.0),
+        ("en", 700, 440, 1.0),  # a laptop
+        ("es", 1020, 660, 1.5),  # a slide at 1920x1080
+    ],
+)
+def test_labels_and_stages_stay_apart_on_a_phone_and_a_projector(lang, width, height, scale):
+    """Estimated text extents (a generous average character width) must not meet, nor leave the chart;
+    a chosen stage's circle must not touch its neighbours; no arrow runs through a stage it skips."""
+    content = content_module.load(lang=lang)
+    spec = charts.pathway(
+        content.pathway.stages,
+        content.pathway.connections,
+        content.text,
+        "chronic",
+        None,
+        content.treatments["spinal-cord-stimulation"],
+        scale,
+        body=content.pathway.body,
+    ).to_dict()
+    plot_height = height - 50 * scale  # the legend below the plot
+    px = _to_px(spec, width, plot_height)
+    nodes = next(rows for rows in spec["datasets"].values() if rows and "label" in rows[0])
+    font, boxes = body.FONT * scale, []
+    for row in nodes:
+        left, middle = px(row["column"], row["y"])
+        left += body.GAP * scale
+        box = (left, middle - font * 0.6, left + len(row["label"]) * 0.62 * font, middle + font * 0.6)
+        assert box[0] >= 0 and box[1] >= 0 and box[2] <= width and box[3] <= plot_height, row["label"]
+        boxes.append(box)
+    for n, a in enumerate(boxes):
+        for b in boxes[n + 1 :]:
+            assert a[3] <= b[1] or b[3] <= a[1] or a[2] <= b[0] or b[2] <= a[0], (a, b)
+    chosen, other = (math.sqrt(size * scale**2 / math.pi) for size in (900, 520))
+    centres = {row["id"]: px(row["x"], row["y"]) for row in nodes}
+    for n, (a, pa) in enumerate(centres.items()):
+        for b, pb in list(centres.items())[n + 1 :]:
+            assert math.dist(pa, pb) > chosen + other, (a, b)
+    for link in content.pathway.connections:
+        for sid, centre in centres.items():
+            if sid not in (link.from_, link.to):
+                gap = _segment_distance(centre, centres[link.from_], centres[link.to])
+                assert gap > other + 3.5 * scale, (link.from_, link.to, sid)
+
+
+def _contrast(a: str, b: str) -> float:
+    def luminance(colour: str) -> float:
+        c = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in c)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_the_body_is_calm_and_its_lines_stand_out_3_to_1():
+    """Pale fills, no red; every line of the drawing at least 3:1 on white and on the body."""
+    for style in body.STYLES.values():
+        if "fill" in style:
+            assert _contrast(style["fill"], "#FFFFFF") < 1.3  # a pale shape behind the stages
+        elif style["stroke"]:
+            for ground in ("#FFFFFF", body.STYLES["outline"]["fill"]):
+                assert _contrast(style["stroke"], ground) >= 3, style
+    assert body.STYLES["outline"]["stroke"] == charts.GREY

@@ -69,6 +69,36 @@ MUTATIONS: dict[str, tuple[str, Callable[[dict], object], str]] = {
         lambda d: _drop(d["stages"], "thalamus"),
         r"content/stages\.yaml: stages must be, in signal order: .*\(found: .*\)",
     ),
+    "a stage is moved off the body": (
+        "stages.yaml",
+        lambda d: _entry(d["stages"], "cortex").update(x=1, y=99),
+        r"content/stages\.yaml: stage 'cortex': fields 'x' and 'y' \(1, 99\) are outside the body outline .*",
+    ),
+    "the body loses its outline": (
+        "stages.yaml",
+        lambda d: _drop(d["body"], "outline"),
+        r"content/stages\.yaml: field 'body' needs a part of kind 'outline' \(the person the stages sit on\)",
+    ),
+    "a point of the body is off the grid": (
+        "stages.yaml",
+        lambda d: _entry(d["body"], "spine")["points"][0].__setitem__(1, 120),
+        r"content/stages\.yaml: body part 'spine': field 'points\.0\.1' input should be less than or equal to 100",
+    ),
+    "a shape of the body has too few points": (
+        "stages.yaml",
+        lambda d: _entry(d["body"], "brain").update(points=[[20, 90], [22, 92]]),
+        r"content/stages\.yaml: body part 'brain': field 'points' needs at least 3 points for a shape",
+    ),
+    "a part of the body is drawn as an unknown kind": (
+        "stages.yaml",
+        lambda d: _entry(d["body"], "brain").update(kind="organ"),
+        r"content/stages\.yaml: body part 'brain': field 'kind' input should be .*",
+    ),
+    "a part of the body appears twice": (
+        "stages.yaml",
+        lambda d: d["body"].append(dict(_entry(d["body"], "spine"))),
+        r"content/stages\.yaml: body part 'spine' appears twice \(ids must be unique\)",
+    ),
     "a treatment acts at a stage that does not exist": (
         "treatments.yaml",
         lambda d: _entry(d["treatments"], "massage")["acts_at"].update({"elbow": "No."}),
@@ -165,3 +195,10 @@ def test_a_removed_page_file_is_named(content_copy: Path) -> None:
     (content_copy / "pages" / "learn.md").unlink()
     with pytest.raises(ContentError, match=r"^content/pages/learn\.md: file is missing$"):
         content_module.load(content_copy)
+
+
+def test_a_translation_that_moves_the_body_is_named(content_copy: Path) -> None:
+    """Every language draws the same person: the body's numbers are not words a translator changes."""
+    _yaml(content_copy / "es", "stages.yaml", lambda d: _entry(d["body"], "spine")["points"][1].__setitem__(1, 44))
+    with pytest.raises(ContentError, match=r"^content/es/stages\.yaml: body part 'spine': .*must be the same as in"):
+        content_module.load(content_copy, "es")

@@ -1,4 +1,5 @@
-"""The pain pathway diagram: stages as clickable points, arrows for the signal up and the brakes down."""
+"""The pain pathway diagram: stages as clickable points on a person seen from behind, arrows for the signal
+up and the brakes down, and each stage's label in a column beside the body."""
 
 from __future__ import annotations
 
@@ -9,15 +10,17 @@ from typing import Literal
 import altair as alt
 import pandas as pd
 
-from explainer.charts.base import BLUE, GREEN, INK, ORANGE, VERMILLION, Words, with_param
+from explainer.charts.base import BLUE, GREEN, GREY, INK, ORANGE, VERMILLION, Words, with_param
+from explainer.charts.body import BODY, FONT, GAP, X_MAX, body_layers, body_rows, label_room, scales
 from explainer.content import Connection, Content, Stage, Treatment
+from explainer.content.models import BodyPart
 
 SELECTION = "stage"
 WEIGHTS: tuple[Literal["normal"], Literal["bold"]] = ("normal", "bold")  # a stage's label, then the chosen one
-X_MAX = 148  # stages sit at x 0-100; the rest is room for labels on their right, in the longer languages too
-# How much longer a unit of y is than a unit of x on screen, to point arrowheads the way the lines go: 0.8
-# with an x domain 139 units wide, and more as the domain widens and each unit of x gets shorter.
-ASPECT = 0.8 * (X_MAX + 4) / 139
+# How much longer a unit of y is than a unit of x on screen, to point arrowheads the way the lines go: the
+# body's scales keep the two equal at every width (see charts/body.py).
+ASPECT = 1.0
+MARKED = " ◆"  # after the label of a stage where the chosen treatment acts
 
 
 def _arrow_angle(dx: float, dy: float) -> float:
@@ -65,7 +68,8 @@ def pathway_nodes(stages: Sequence[Stage], view: str, treatment: Treatment | Non
                 "name": s.name,
                 "x": s.x,
                 "y": s.y,
-                "label": f"{order}. {s.label}" + (" ◆" if marked else ""),
+                "label": f"{order}. {s.label}" + (MARKED if marked else ""),
+                "column": X_MAX,
                 "treatment": "acts here" if marked else "",
                 "loud": view == "chronic" and s.id == "dorsal-horn",
             }
@@ -81,15 +85,20 @@ def pathway(
     selected: str | None = None,
     treatment: Treatment | None = None,
     scale: float = 1.0,
+    *,
+    body: Sequence[BodyPart],
 ) -> alt.LayerChart:
-    """The pain pathway: stages as clickable points, arrows for the signal up and the brakes down.
-    `scale` enlarges type and marks, e.g. for a projector. Everything that shows the chosen stage follows
-    the click selection, so a spec built once serves every stage (see `with_selection`)."""
+    """The pain pathway on the body: stages as clickable points, arrows for the signal up and the brakes
+    down. `scale` enlarges type and marks, e.g. for a projector. `body` is the drawing the stages sit on
+    (content.pathway.body).
+    Everything that shows the chosen stage follows the click selection, so a spec built once serves every
+    stage (see `with_selection`)."""
     edges = pathway_edges(stages, connections, view, words)
     kinds = [words("chart.signal_up"), words("chart.brakes_down")]
     nodes = pathway_nodes(stages, view, treatment)
-    x = alt.X("x:Q", scale=alt.Scale(domain=[-4, X_MAX]), axis=None)
-    y = alt.Y("y:Q", scale=alt.Scale(domain=[-6, 106]), axis=None)
+    x_scale, y_scale = scales(label_room([f"{n}. {s.label}{MARKED}" for n, s in enumerate(stages, 1)], FONT * scale))
+    x = alt.X("x:Q", scale=x_scale, axis=None)
+    y = alt.Y("y:Q", scale=y_scale, axis=None)
     up_colour = VERMILLION if view == "chronic" else BLUE
     kind_colour = alt.Color(
         "kind:N",
@@ -97,7 +106,7 @@ def pathway(
         legend=alt.Legend(title=None, orient="bottom", symbolType="stroke", labelFontSize=13 * scale, labelColor=INK),
     )
     dash = alt.StrokeDash("kind:N", scale=alt.Scale(domain=kinds, range=[[1, 0], [7, 5]]), legend=None)
-    # Only the stages speak to screen readers; arrows and labels are drawing, told in the alt text.
+    # Only the stages speak to screen readers; the body, arrows and labels are drawing, told in the alt text.
     lines = (
         alt.Chart(edges)
         .mark_rule(strokeCap="round", aria=False)
@@ -117,12 +126,18 @@ def pathway(
         alt.Chart(edges)
         .mark_point(shape="triangle-up", filled=True, size=260 * scale**2, aria=False)
         .encode(
-            x=alt.X("mx:Q", scale=alt.Scale(domain=[-4, X_MAX]), axis=None),
-            y=alt.Y("my:Q", scale=alt.Scale(domain=[-6, 106]), axis=None),
+            x=alt.X("mx:Q", scale=x_scale, axis=None),
+            y=alt.Y("my:Q", scale=y_scale, axis=None),
             angle=alt.Angle("angle:Q", scale=None),
             color=alt.Color("kind:N", legend=None, scale=alt.Scale(domain=kinds, range=[up_colour, GREEN])),
             opacity=alt.Opacity("opacity:Q", scale=None),
         )
+    )
+    # A faint dotted line from each stage to its label in the column beside the body.
+    leaders = (
+        alt.Chart(nodes)
+        .mark_rule(color=GREY, strokeWidth=scale, strokeDash=[1.5 * scale, 3 * scale], aria=False)
+        .encode(x=x, y=y, x2="column:Q")
     )
     initial = [{"id": selected}] if selected else alt.Undefined
     pick = alt.selection_point(name=SELECTION, fields=["id"], on="click", value=initial, clear=False, empty=False)
@@ -143,14 +158,24 @@ def pathway(
         )
         .add_params(pick)
     )
-    label = alt.Chart(nodes).encode(x=x, y=y, text="label:N")
+    numbers = (
+        alt.Chart(nodes)
+        .mark_text(fontSize=12 * scale, fontWeight="bold", color=INK, aria=False)
+        .encode(x=x, y=y, text="order:Q")
+    )
+    label = alt.Chart(nodes).encode(x=alt.X("column:Q", scale=x_scale, axis=None), y=y, text="label:N")
     labels = [
         label.mark_text(
-            align="left", dx=16 * scale, fontSize=14 * scale, color=INK, fontWeight=weight, aria=False
+            align="left", dx=GAP * scale, fontSize=FONT * scale, color=INK, fontWeight=weight, aria=False
         ).transform_filter(test)
         for weight, test in ((WEIGHTS[0], ~pick), (WEIGHTS[1], pick))
     ]
-    return alt.layer(lines, heads, points, *labels).properties(height=440 * scale).configure_view(stroke=None)
+    drawing = body_layers({part.kind for part in body}, x_scale, y_scale, scale)
+    return (
+        alt.layer(*drawing, lines, heads, leaders, points, numbers, *labels)
+        .properties(height=440 * scale, datasets={BODY: body_rows(body)})
+        .configure_view(stroke=None)
+    )
 
 
 def with_selection(spec: dict, selected: str | None) -> dict:
@@ -159,10 +184,13 @@ def with_selection(spec: dict, selected: str | None) -> dict:
 
 
 def pathway_alt(content: Content, view: str, selected: str | None, treatment: Treatment | None) -> str:
-    names = [s.name for s in content.pathway.stages]
-    text = content.text(
-        "pathway.alt", view=content.pathway.views[view].title, up=f", {content.text('chart.then')} ".join(names[:-1])
+    """The diagram in words: each stage the signal climbs through, numbered as drawn, with where it is in
+    the body, so a reader can point to it on their own."""
+    climb = content.pathway.stages[:-1]  # the last stage is the brakes back down, which the text tells apart
+    up = f", {content.text('chart.then')} ".join(
+        f"{n}. {s.name}: {s.where[:1].lower()}{s.where[1:]}" for n, s in enumerate(climb, 1)
     )
+    text = content.text("pathway.alt", view=content.pathway.views[view].title, up=up)
     if selected:
         text += " " + content.text("pathway.alt_selected", selected=content.stages[selected].name)
     if treatment:

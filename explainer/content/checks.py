@@ -13,6 +13,7 @@ from urllib.parse import parse_qs
 
 from explainer import links, routes
 from explainer.content.models import FACT_VALUES, NO_TREATMENT, STAGE_IDS, Content, ContentError
+from explainer.content.read import unique
 from explainer.content.ui_text import CODE_SOURCES, HELP_PLACEHOLDERS, SLIDE_FACTS, UI_TEXT
 
 
@@ -71,6 +72,19 @@ def _check_pathway(content: Content) -> None:
         for end in (link.from_, link.to):
             if end not in stages:
                 raise ContentError(f"content/stages.yaml: connection #{n}: names unknown stage '{end}'")
+    _check_body(content)
+
+
+def _check_body(content: Content) -> None:
+    """The drawing has each part once, and every stage sits on the person, so no circle floats beside it."""
+    unique([*content.pathway.body], "body part", "content/stages.yaml")
+    outlines = [part for part in content.pathway.body if part.kind == "outline"]
+    for stage in content.pathway.stages:
+        if not any(part.contains(stage.x, stage.y) for part in outlines):
+            raise ContentError(
+                f"content/stages.yaml: stage '{stage.id}': fields 'x' and 'y' ({stage.x:g}, {stage.y:g}) "
+                "are outside the body outline (move the stage onto the person, or the outline around it)"
+            )
 
 
 def _check_treatments(content: Content) -> None:

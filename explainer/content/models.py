@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator
 
@@ -34,11 +34,16 @@ STAGE_IDS = (
     "cortex",
     "descending-pathway",
 )
+# The pieces of the body drawing under the pathway, in the order they are drawn: filled shapes (outline,
+# operated, brain), then lines (spine, nerve, detail).
+BODY_KINDS = ("outline", "operated", "brain", "spine", "nerve", "detail")
+SHAPES = frozenset({"outline", "operated", "brain"})
 # The pictures a slide can show; each is drawn by the presenter view.
 VISUALS = ("none", "pathway-acute", "pathway-chronic", "windup", "ladder", "compare", "qr-start", "quiz")
 NO_TREATMENT = "no-treatment"  # how evidence.yaml and the decision name the "no new treatment" option
 
 __all__ = [
+    "BODY_KINDS",
     "FACT_VALUES",
     "ID_PATTERN",
     "NO_TREATMENT",
@@ -81,6 +86,35 @@ class Stage(_Model):
     sources: tuple[str, ...] = Field(min_length=1)
 
 
+Grid = Annotated[float, Field(ge=0, le=100)]
+
+
+class BodyPart(_Model):
+    """A piece of the person seen from behind that the stages sit on: a shape (closed through its points)
+    or a line, on the stages' grid, where a unit across is as long as a unit up."""
+
+    id: str = Id
+    kind: Literal[BODY_KINDS]  # type: ignore[valid-type]
+    points: tuple[tuple[Grid, Grid], ...] = Field(min_length=2, max_length=120)
+
+    @field_validator("points")
+    @classmethod
+    def _enough_for_a_shape(cls, points: tuple[tuple[float, float], ...], info: Any) -> tuple[tuple[float, float], ...]:
+        if info.data.get("kind") in SHAPES and len(points) < 3:
+            raise ValueError("needs at least 3 points for a shape")
+        return points
+
+    def contains(self, x: float, y: float) -> bool:
+        """Whether a shape holds the point (even-odd rule); a line holds nothing."""
+        if self.kind not in SHAPES:
+            return False
+        inside = False
+        for (ax, ay), (bx, by) in zip(self.points, self.points[1:] + self.points[:1], strict=True):
+            if (ay > y) != (by > y) and x < ax + (y - ay) * (bx - ax) / (by - ay):
+                inside = not inside
+        return inside
+
+
 class Connection(_Model):
     from_: str = Field(alias="from")
     to: str
@@ -104,6 +138,14 @@ class Pathway(_Model):
     connections: tuple[Connection, ...] = Field(min_length=1)
     views: dict[str, ViewText]  # "acute" and "chronic", checked below
     windup: Windup
+    body: tuple[BodyPart, ...] = Field(min_length=1)  # drawn under the stages, kind by kind (BODY_KINDS)
+
+    @field_validator("body")
+    @classmethod
+    def _has_an_outline(cls, body: tuple[BodyPart, ...]) -> tuple[BodyPart, ...]:
+        if not any(part.kind == "outline" for part in body):
+            raise ValueError("needs a part of kind 'outline' (the person the stages sit on)")
+        return body
 
     @field_validator("views")
     @classmethod

@@ -16,6 +16,7 @@ M = TypeVar("M", bound=BaseModel)
 ENTRY_NAMES = {
     "stages": "stage",
     "connections": "connection",
+    "body": "body part",
     "treatments": "treatment",
     "tiers": "tier",
     "terms": "term",

@@ -1,17 +1,26 @@
-"""The pain pathway drawn as plain geometry: lines, arrow heads, circles and labels with their coordinates."""
+"""The pain pathway drawn as plain geometry: the body outline, lines, arrow heads, circles and labels with
+their coordinates, from the same content the interactive chart draws."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from explainer.charts import BLUE, GREEN, INK, pathway_alt
+from explainer.charts import BLUE, GREEN, GREY, INK, pathway_alt
+from explainer.charts.body import STYLES, X_MAX, Y_DOMAIN
 from explainer.content import Content
+from explainer.content.models import BODY_KINDS, SHAPES, BodyPart
+from explainer.html.frame import number
 
-WIDTH, HEIGHT, RADIUS, FONT = 380, 322, 9, 13
-CHAR = 6.6  # average width of a character at FONT size, to keep labels off other stages and lines
-GAP = 5  # between a circle and its label
+WIDTH, HEIGHT, RADIUS, FONT = 380, 372, 9, 13
+UNIT = 3.0  # drawing units per grid unit, the same across as up, as in the chart
+LEFT = 56  # where the grid's x = 0 falls, so the body and its label column sit in the middle
+TOP = 6
+CHAR = 6.6  # average width of a character at FONT size, to keep labels inside the picture
+GAP = 6  # between the label column's edge and a label
+TENSION = 0.35  # the chart's cardinal curves (charts/body.py), so both pictures have the same outline
 Point = tuple[float, float]
 
 
@@ -40,12 +49,26 @@ class Label:
 class Node:
     centre: Point
     label: Label
+    number: int
+    leader: str  # path data of the dotted line from the circle to its label
+
+
+@dataclass(frozen=True)
+class Part:
+    """A piece of the body: SVG path data and how it is painted."""
+
+    d: str
+    fill: str
+    stroke: str
+    width: float
+    dash: str
 
 
 @dataclass(frozen=True)
 class Diagram:
     title: str
     desc: str  # the whole picture told in words, for screen readers
+    body: tuple[Part, ...]
     arrows: tuple[Arrow, ...]
     nodes: tuple[Node, ...]
     legend: tuple[tuple[Line, Label], ...]
@@ -54,11 +77,47 @@ class Diagram:
     radius: int = RADIUS
     font: int = FONT
     ink: str = INK
+    leader: str = GREY
 
 
 def point(x: float, y: float) -> Point:
-    """Content positions (0-100, 100 at the top) to drawing units; labels get the room on the right."""
-    return 14 + x * 2.5, 16 + (100 - y) * 2.6
+    """Grid positions (0-100, 100 at the top) to drawing units; the labels get the room on the right."""
+    return LEFT + x * UNIT, TOP + (Y_DOMAIN[1] - y) * UNIT
+
+
+def curve(points: Sequence[Point], closed: bool) -> str:
+    """SVG path data through the points as a cardinal spline, the curve Vega draws for the chart."""
+    p = list(points)
+    n = len(p)
+    k = (1 - TENSION) / 6
+    at = (lambda i: p[i % n]) if closed else (lambda i: p[min(max(i, 0), n - 1)])
+    d = [f"M{number(p[0][0])},{number(p[0][1])}"]
+    for i in range(n if closed else n - 1):
+        (ax, ay), (bx, by), (cx, cy), (ex, ey) = at(i - 1), at(i), at(i + 1), at(i + 2)
+        c1 = (bx + k * (cx - ax), by + k * (cy - ay))
+        c2 = (cx - k * (ex - bx), cy - k * (ey - by))
+        d.append("C" + " ".join(f"{number(x)},{number(y)}" for x, y in (c1, c2, (cx, cy))))
+    return "".join(d) + ("Z" if closed else "")
+
+
+def body(parts: Sequence[BodyPart]) -> tuple[Part, ...]:
+    """The body's parts kind by kind, shapes first, painted as the chart paints them."""
+    drawn = []
+    for kind in BODY_KINDS:
+        style = STYLES[kind]
+        for part in (p for p in parts if p.kind == kind):
+            dash = " ".join(number(v) for v in style.get("strokeDash", ()))
+            width = style["strokeWidth"] * UNIT / 4  # the chart's pixels at about 4 pixels a grid unit
+            drawn.append(
+                Part(
+                    curve([point(*xy) for xy in part.points], kind in SHAPES),
+                    style.get("fill", "none"),
+                    style["stroke"],
+                    width,
+                    dash,
+                )
+            )
+    return tuple(drawn)
 
 
 def arrow(a: Point, b: Point, colour: str, dashed: bool) -> Arrow:
@@ -74,41 +133,23 @@ def arrow(a: Point, b: Point, colour: str, dashed: bool) -> Arrow:
     return Arrow(Line(start, base, colour, dashed), (tip, *wings))
 
 
-def _drawn_near(stage_id: str, at: dict[str, Point], content: Content) -> list[Point]:
-    """Points where something else is drawn: the other stages, and points along every connection."""
-    drawn = [p for sid, p in at.items() if sid != stage_id]
-    for c in content.pathway.connections:
-        (ax, ay), (bx, by) = at[c.from_], at[c.to]
-        drawn += [(ax + (bx - ax) * t / 24, ay + (by - ay) * t / 24) for t in range(3, 22)]
-    return drawn
-
-
-def label(stage_id: str, text: str, at: dict[str, Point], content: Content) -> Label:
-    """A stage's label on its right, or on its left when something is drawn there and the left has room."""
-    x, y = at[stage_id]
-    width = len(text) * CHAR
-    drawn = _drawn_near(stage_id, at, content)
-
-    def clear(left: float) -> bool:
-        return not any(left - 4 <= px <= left + width + 4 and y - 12 <= py <= y + 12 for px, py in drawn)
-
-    right, left = x + RADIUS + GAP, x - RADIUS - GAP - width
-    if not clear(right) and left >= 0 and clear(left):
-        return Label((x - RADIUS - GAP, y + 4.5), text, "end")
-    return Label((right, y + 4.5), text)
+def node(n: int, text: str, centre: Point) -> Node:
+    """A stage's circle with its number, and its label in the column beside the body."""
+    column = point(X_MAX, 0)[0]
+    x, y = centre
+    leader = f"M{number(x + RADIUS)},{number(y)}H{number(column)}"
+    return Node(centre, Label((column + GAP, y + 4.5), text), n, leader)
 
 
 def pathway(content: Content) -> Diagram:
-    """The pathway from the stages' positions and connections: solid arrows carry the signal up, dashed
-    ones the brain's brakes back down."""
+    """The pathway on the body from the stages' positions and connections: solid arrows carry the signal
+    up, dashed ones the brain's brakes back down."""
     at = {s.id: point(s.x, s.y) for s in content.pathway.stages}
     arrows = tuple(
         arrow(at[c.from_], at[c.to], BLUE if c.kind == "up" else GREEN, c.kind == "down")
         for c in content.pathway.connections
     )
-    nodes = tuple(
-        Node(at[s.id], label(s.id, f"{n}. {s.label}", at, content)) for n, s in enumerate(content.pathway.stages, 1)
-    )
+    nodes = tuple(node(n, f"{n}. {s.label}", at[s.id]) for n, s in enumerate(content.pathway.stages, 1))
     legend = tuple(
         (Line((14, y), (44, y), colour, dashed), Label((52, y + 4.5), content.text(key)))
         for y, colour, dashed, key in (
@@ -116,4 +157,11 @@ def pathway(content: Content) -> Diagram:
             (HEIGHT - 12, GREEN, True, "light.brakes_down"),
         )
     )
-    return Diagram(content.text("light.diagram"), pathway_alt(content, "acute", None, None), arrows, nodes, legend)
+    return Diagram(
+        content.text("light.diagram"),
+        pathway_alt(content, "acute", None, None),
+        body(content.pathway.body),
+        arrows,
+        nodes,
+        legend,
+    )

@@ -40,6 +40,7 @@ def _pathway_base(content: Content, view: str, treatment: str | None, scale: flo
             None,
             content.treatments.get(treatment or ""),
             scale,
+            body=content.pathway.body,
         ).to_dict()
     )
 

@@ -1,10 +1,13 @@
-"""The pathway in a browser: a click on the chart or the keyboard alone selects a stage, and the URL follows."""
+"""The pathway in a browser: a click on the chart or the keyboard alone selects a stage, and the URL follows;
+each view drawn on the body, on a phone and a large screen."""
 
 import re
 
+import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import tab_to, visit, wait_for_address, wait_idle
+from explainer import content as content_module
+from tests.e2e.conftest import ARTIFACTS, PHONE, PROJECTOR, tab_to, visit, wait_for_address, wait_idle
 
 
 def _details_heading(page: Page):
@@ -66,3 +69,52 @@ def test_a_wrong_id_in_a_shared_link_shows_a_notice_and_the_page(page, app_url):
     expect(page.get_by_test_id("stException")).to_have_count(0)
     expect(_details_heading(page)).to_contain_text("nociceptors", ignore_case=True)
     expect(page).to_have_url(re.compile(r"/pathway$"))
+
+
+# The pathway on a person seen from behind: each view drawn on a phone and on a large screen, saved for a
+# person to look at, with the stage labels apart from each other and inside the chart.
+VIEWS = {
+    "acute": "",
+    "chronic": "?view=chronic",
+    "stage": "?stage=nerve-root",
+    "treatment": "?stage=dorsal-horn&treatment=spinal-cord-stimulation",
+}
+LABEL_BOXES = """chart => [...chart.querySelectorAll('.mark-text text')]
+    .filter(t => /^\\d\\. /.test(t.textContent))
+    .map(t => { const r = t.getBoundingClientRect(); return [t.textContent, r.left, r.top, r.right, r.bottom]; })"""
+
+
+def _labels_apart_and_inside(chart) -> None:
+    boxes = chart.evaluate(LABEL_BOXES)
+    assert len(boxes) == 8, boxes
+    frame = chart.bounding_box()
+    for n, (text, left, top, right, bottom) in enumerate(boxes):
+        assert frame["x"] <= left and right <= frame["x"] + frame["width"] + 1, f"{text} leaves the chart"
+        for other, l2, t2, r2, b2 in boxes[n + 1 :]:
+            assert bottom <= t2 or b2 <= top or right <= l2 or r2 <= left, f"{text} meets {other}"
+
+
+@pytest.mark.parametrize("size", ["phone", "projector"])
+def test_each_view_is_drawn_on_the_body_with_its_labels_apart(page, app_url, size):
+    page.set_viewport_size(PHONE if size == "phone" else PROJECTOR)
+    for name, query in VIEWS.items():
+        visit(page, app_url + "/pathway" + query)
+        chart = page.locator('[data-testid="stVegaLiteChart"]').first
+        chart.scroll_into_view_if_needed()
+        # the body is drawn: a filled outline under the stages, silent to screen readers
+        expect(chart.locator("g.mark-line path").first).to_be_attached()
+        expect(chart.locator('[aria-roledescription="point"]')).to_have_count(8)
+        marked = chart.locator('[aria-roledescription="point"][aria-label*="◆"]')
+        expect(marked).to_have_count(2 if name == "treatment" else 0)
+        _labels_apart_and_inside(chart)
+        chart.screenshot(path=str(ARTIFACTS / f"pathway-{size}-{name}.png"))
+
+
+def test_the_slides_draw_the_same_body_at_1920x1080(page, app_url):
+    page.set_viewport_size(PROJECTOR)
+    visuals = [s.visual for s in content_module.load().slides]
+    for view in ("acute", "chronic"):
+        visit(page, app_url + f"/talk?slide={visuals.index(f'pathway-{view}') + 1}")
+        chart = page.locator('[data-testid="stVegaLiteChart"]').first
+        _labels_apart_and_inside(chart)
+        page.screenshot(path=str(ARTIFACTS / f"pathway-slide-{view}.png"))

@@ -1,0 +1,96 @@
+"""The person the pain pathway is drawn on: the body from content as Altair layers, on scales that keep a
+unit across as long as a unit up at any width, so the person is never squashed on a phone nor stretched
+on a projector."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import altair as alt
+
+from explainer.charts.base import BODY_FILL, BRAIN_FILL, GREY, OPERATED_FILL, SPINE
+from explainer.content.models import BODY_KINDS, SHAPES, BodyPart
+
+BODY = "body"  # the name of the body's points among the chart's datasets
+X_MAX = 40  # the body fills x 0-38 of the grid; the stages' labels start at 40, in a column on its right
+Y_DOMAIN = (-2, 102)  # the grid's 0-100 and a margin for the feet and the top of the head
+Y_SPAN = Y_DOMAIN[1] - Y_DOMAIN[0]
+CHAR = 0.62  # a character's average width in font sizes, bold included, to keep room for the labels
+FONT = 14  # a stage label's size in pixels at scale 1
+GAP = 8  # pixels between the label column's edge and a label
+TENSION = 0.35  # of the cardinal curves through a part's points: 0 round, 1 straight
+# How each kind of part is drawn; widths and dashes in pixels at scale 1.
+STYLES: dict[str, dict[str, Any]] = {
+    "outline": {"fill": BODY_FILL, "stroke": GREY, "strokeWidth": 1.6},
+    "operated": {"fill": OPERATED_FILL, "stroke": OPERATED_FILL, "strokeWidth": 1.0},
+    "brain": {"fill": BRAIN_FILL, "stroke": GREY, "strokeWidth": 1.2},
+    "spine": {"stroke": SPINE, "strokeWidth": 9.0, "strokeDash": [5, 2.5]},
+    "nerve": {"stroke": GREY, "strokeWidth": 2.0},
+    "detail": {"stroke": GREY, "strokeWidth": 1.2},
+}
+
+
+def label_room(labels: Sequence[str], font: float) -> int:
+    """Pixels the longest label takes on the right of the body, the gap before it included."""
+    return math.ceil(GAP + max(len(text) for text in labels) * CHAR * font)
+
+
+def unit(room: int) -> str:
+    """Pixels per grid unit, as a Vega expression: the chart's height holds the person unless its width,
+    less the labels' room, is narrower."""
+    return f"min(height/{Y_SPAN},max(width-{room},0)/{X_MAX})"
+
+
+def scales(room: int) -> tuple[alt.Scale, alt.Scale]:
+    """x and y scales with equal units, the body and its labels centred in whatever width the page gives."""
+    u = unit(room)
+    middle = f"(width-{room})/2"  # of the body's part of the width
+    x = alt.Scale(
+        domain=[0, X_MAX],
+        range=[{"expr": f"{middle}-{X_MAX / 2:g}*{u}"}, {"expr": f"{middle}+{X_MAX / 2:g}*{u}"}],
+        nice=False,
+    )
+    y = alt.Scale(
+        domain=list(Y_DOMAIN),
+        range=[{"expr": f"height/2+{Y_SPAN / 2:g}*{u}"}, {"expr": f"height/2-{Y_SPAN / 2:g}*{u}"}],
+        nice=False,
+    )
+    return x, y
+
+
+def body_rows(body: Sequence[BodyPart]) -> list[dict[str, Any]]:
+    """One row per point; `n` keeps each part's points in their order along its line."""
+    return [
+        {"part": part.id, "kind": part.kind, "n": n, "x": x, "y": y}
+        for part in body
+        for n, (x, y) in enumerate(part.points)
+    ]
+
+
+def body_layers(kinds: Iterable[str], x: alt.Scale, y: alt.Scale, scale: float) -> list[alt.Chart]:
+    """One layer per kind of part, shapes first: a drawing, silent to screen readers (the alt text says
+    where each stage is). Each kind has its own layer because layers share their scales, and the arrows'
+    dashes and colours must not mix with the body's."""
+    # The points are one named dataset (`datasets={BODY: body_rows(...)}` on the whole chart), so the
+    # spec holds them once, not once per layer.
+    base = alt.Chart(alt.NamedData(name=BODY)).encode(
+        x=alt.X("x:Q", scale=x, axis=None), y=alt.Y("y:Q", scale=y, axis=None), order="n:Q", detail="part:N"
+    )
+    layers = []
+    for kind in (k for k in BODY_KINDS if k in set(kinds)):
+        style = {**STYLES[kind], "strokeWidth": STYLES[kind]["strokeWidth"] * scale}
+        if "strokeDash" in style:
+            style["strokeDash"] = [d * scale for d in style["strokeDash"]]
+        closed = kind in SHAPES
+        mark = base.mark_line(
+            interpolate="cardinal-closed" if closed else "cardinal",
+            tension=TENSION,
+            filled=closed,
+            strokeCap="butt",
+            aria=False,
+            **style,
+        )
+        layers.append(mark.transform_filter(alt.datum.kind == kind))
+    return layers
