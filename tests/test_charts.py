@@ -35,14 +35,15 @@ def test_pathway_spec_has_every_stage_and_every_arrow(content):
     assert {r["kind"] for r in edge_rows} == {content.text("chart.signal_up"), content.text("chart.brakes_down")}
 
 
-def test_pathway_selection_is_a_click_on_stage_id_starting_at_the_chosen_stage(content):
+def test_pathway_selection_is_a_click_on_stage_id_and_the_chosen_stage_is_data(content):
     spec = _spec(content, selected="thalamus")
     params = spec.get("params", []) + [p for layer in spec["layer"] for p in layer.get("params", [])]
     assert len(params) == 1
     pick = params[0]
     assert pick["name"] == charts.SELECTION
     assert pick["select"]["fields"] == ["id"] and pick["select"]["on"] == "click"
-    assert pick["value"] == [{"id": "thalamus"}]
+    assert "value" not in pick  # the chosen stage is not the selection's start: a change would redraw it all
+    assert spec["datasets"][charts.CHOSEN_STAGE] == [{"id": "thalamus"}]
 
 
 def test_chronic_view_turns_signals_up_and_brakes_down(content):
@@ -59,27 +60,41 @@ def _params(spec):
     return spec.get("params", []) + [p for layer in spec.get("layer", []) for p in layer.get("params", [])]
 
 
-def test_choosing_a_stage_on_a_built_spec_matches_building_it_chosen(content):
-    """Pages build the pathway once and set the chosen stage on a copy; that must equal a fresh build."""
+def test_choosing_a_stage_on_a_built_spec_changes_only_its_chosen_dataset(content):
+    """Pages build the pathway once and set the chosen stage on a copy; that must equal a fresh build, and
+    differ from the unchosen spec in nothing but the one-row dataset (Streamlit's chart then updates the
+    data in place instead of drawing a new view)."""
     built = _spec(content, "chronic", selected="thalamus")
     base = _spec(content, "chronic", selected=None)
     before = repr(base)
     chosen = charts.with_selection(base, "thalamus")
     assert repr(base) == before, "the cached spec was changed"
-    assert _params(chosen) == _params(built)
-    assert ["value" in p for p in _params(base)] == [False]
+    assert chosen == built
+    assert {k: v for k, v in chosen.items() if k != "datasets"} == {k: v for k, v in base.items() if k != "datasets"}
+    assert [name for name in chosen["datasets"] if chosen["datasets"][name] != base["datasets"][name]] == [
+        charts.CHOSEN_STAGE
+    ]
     assert charts.with_selection(chosen, None) == base
 
 
-def test_everything_that_shows_the_chosen_stage_follows_the_selection(content):
-    """Size and bold label come from the click selection, not from data baked in per stage."""
+def test_everything_that_shows_the_chosen_stage_follows_the_chosen_dataset(content):
+    """Size, outline and bold label come from looking each stage up in the chosen-stage dataset, not
+    from data baked in per stage nor from the selection's start value."""
     spec = _spec(content)
     points = next(layer for layer in spec["layer"] if layer["encoding"].get("size"))
     size = points["encoding"]["size"]
-    assert size["condition"]["param"] == charts.SELECTION and size["condition"]["value"] > size["value"]
+    assert size["condition"]["test"] == "isValid(datum.chosen)" and size["condition"]["value"] > size["value"]
+    lookups = [t for layer in spec["layer"] for t in layer.get("transform", []) if "lookup" in t]
+    assert lookups and all(t["from"]["data"] == {"name": charts.CHOSEN_STAGE} for t in lookups)
     filters = [t["filter"] for layer in spec["layer"] for t in layer.get("transform", []) if "filter" in t]
-    assert {"param": charts.SELECTION, "empty": False} in filters
-    assert {"not": {"param": charts.SELECTION, "empty": False}} in filters
+    assert "isValid(datum.chosen)" in filters and "!isValid(datum.chosen)" in filters
+
+
+def test_the_text_alternative_stays_the_same_whichever_stage_is_chosen(content):
+    """The chart's alt is part of what the browser compares; it names the view and a treatment only."""
+    treatment = content.treatments["spinal-cord-stimulation"]
+    alt = charts.pathway_alt(content, "chronic", treatment)
+    assert treatment.name in alt and content.pathway.views["chronic"].title in alt
 
 
 def test_treatment_overlay_marks_its_stages_by_shape_not_only_colour(content):

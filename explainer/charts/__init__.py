@@ -3,8 +3,10 @@
 from explainer.charts.base import BLUE, GREEN, GREY, INK, ORANGE, TIER_COLOURS, VERMILLION, Words, with_param
 from explainer.charts.pathway import (
     ASPECT,
+    CHOSEN_STAGE,
     SELECTION,
     X_MAX,
+    chosen_rows,
     pathway,
     pathway_alt,
     pathway_edges,
@@ -18,6 +20,7 @@ __all__ = [
     "ASPECT",
     "BLUE",
     "CHOSEN",
+    "CHOSEN_STAGE",
     "GREEN",
     "GREY",
     "INK",
@@ -29,6 +32,7 @@ __all__ = [
     "VERMILLION",
     "X_MAX",
     "Words",
+    "chosen_rows",
     "fit",
     "icon_array",
     "icon_rows",

@@ -5,17 +5,21 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Literal
+from typing import Any, Literal
 
 import altair as alt
 import pandas as pd
 
-from explainer.charts.base import BLUE, GREEN, GREY, INK, ORANGE, VERMILLION, Words, with_param
+from explainer.charts.base import BLUE, GREEN, GREY, INK, ORANGE, VERMILLION, Words
 from explainer.charts.body import BODY, FONT, GAP, X_MAX, body_layers, body_rows, label_room, scales
 from explainer.content import Connection, Content, Stage, Treatment
 from explainer.content.models import BodyPart
 
 SELECTION = "stage"
+# The chosen stage travels as data, not as the click selection's start value: a one-row dataset under this
+# fixed name. A spec that differs only in a dataset is updated in place by Streamlit's chart (no new Vega
+# view), so choosing a stage costs a data change instead of drawing the whole diagram again.
+CHOSEN_STAGE = "chosen_stage"
 WEIGHTS: tuple[Literal["normal"], Literal["bold"]] = ("normal", "bold")  # a stage's label, then the chosen one
 # How much longer a unit of y is than a unit of x on screen, to point arrowheads the way the lines go: the
 # body's scales keep the two equal at every width (see charts/body.py).
@@ -91,8 +95,8 @@ def pathway(
     """The pain pathway on the body: stages as clickable points, arrows for the signal up and the brakes
     down. `scale` enlarges type and marks, e.g. for a projector. `body` is the drawing the stages sit on
     (content.pathway.body).
-    Everything that shows the chosen stage follows the click selection, so a spec built once serves every
-    stage (see `with_selection`)."""
+    What shows the chosen stage follows the CHOSEN_STAGE dataset, so a spec built once serves every stage (see
+    `with_selection`); clicks still come back through the SELECTION param."""
     edges = pathway_edges(stages, connections, view, words)
     kinds = [words("chart.signal_up"), words("chart.brakes_down")]
     nodes = pathway_nodes(stages, view, treatment)
@@ -139,10 +143,12 @@ def pathway(
         .mark_rule(color=GREY, strokeWidth=scale, strokeDash=[1.5 * scale, 3 * scale], aria=False)
         .encode(x=x, y=y, x2="column:Q")
     )
-    initial = [{"id": selected}] if selected else alt.Undefined
-    pick = alt.selection_point(name=SELECTION, fields=["id"], on="click", value=initial, clear=False, empty=False)
+    pick = alt.selection_point(name=SELECTION, fields=["id"], on="click", clear=False, empty=False)
+    chosen_lookup = alt.LookupData(data=alt.NamedData(CHOSEN_STAGE), key="id", fields=["id"])
+    is_chosen = "isValid(datum.chosen)"
     points = (
         alt.Chart(nodes)
+        .transform_lookup(lookup="id", from_=chosen_lookup, as_=["chosen"])
         .mark_point(filled=True, opacity=1, stroke=INK, cursor="pointer")
         .encode(
             x=x,
@@ -150,9 +156,9 @@ def pathway(
             shape=alt.Shape(
                 "treatment:N", scale=alt.Scale(domain=["", "acts here"], range=["circle", "diamond"]), legend=None
             ),
-            size=alt.condition(pick, alt.value(900 * scale**2), alt.value(520 * scale**2)),
+            size=alt.condition(is_chosen, alt.value(900 * scale**2), alt.value(520 * scale**2)),
             color=alt.condition("datum.treatment == 'acts here'", alt.value(ORANGE), alt.value("#FFFFFF")),
-            strokeWidth=alt.condition(pick, alt.value(5), alt.value(2)),
+            strokeWidth=alt.condition(is_chosen, alt.value(5), alt.value(2)),
             tooltip=[alt.Tooltip("name:N", title=words("chart.stage"))],
             description="label:N",
         )
@@ -163,36 +169,48 @@ def pathway(
         .mark_text(fontSize=12 * scale, fontWeight="bold", color=INK, aria=False)
         .encode(x=x, y=y, text="order:Q")
     )
-    label = alt.Chart(nodes).encode(x=alt.X("column:Q", scale=x_scale, axis=None), y=y, text="label:N")
+    label = (
+        alt.Chart(nodes)
+        .transform_lookup(lookup="id", from_=chosen_lookup, as_=["chosen"])
+        .encode(x=alt.X("column:Q", scale=x_scale, axis=None), y=y, text="label:N")
+    )
     labels = [
         label.mark_text(
             align="left", dx=GAP * scale, fontSize=FONT * scale, color=INK, fontWeight=weight, aria=False
         ).transform_filter(test)
-        for weight, test in ((WEIGHTS[0], ~pick), (WEIGHTS[1], pick))
+        for weight, test in ((WEIGHTS[0], f"!{is_chosen}"), (WEIGHTS[1], is_chosen))
     ]
     drawing = body_layers({part.kind for part in body}, x_scale, y_scale, scale)
     return (
         alt.layer(*drawing, lines, heads, leaders, points, numbers, *labels)
-        .properties(height=440 * scale, datasets={BODY: body_rows(body)})
+        .properties(height=440 * scale, datasets={BODY: body_rows(body), CHOSEN_STAGE: chosen_rows(selected)})
         .configure_view(stroke=None)
     )
 
 
-def with_selection(spec: dict, selected: str | None) -> dict:
-    """A pathway spec (from `pathway(...).to_dict()`) starting with `selected` chosen, without a rebuild."""
-    return with_param(spec, SELECTION, [{"id": selected}] if selected else None)
+def chosen_rows(selected: str | None) -> list[dict[str, str]]:
+    """The CHOSEN_STAGE dataset: the chosen stage's id, or a row that matches no stage."""
+    return [{"id": selected or ""}]
 
 
-def pathway_alt(content: Content, view: str, selected: str | None, treatment: Treatment | None) -> str:
+def with_selection(spec: dict, selected: str | None, rows: Any = None) -> dict:
+    """A pathway spec (from `pathway(...).to_dict()`) with `selected` chosen, without a rebuild: only its
+    CHOSEN_STAGE dataset differs. `rows`: that dataset already converted (as the app sends datasets), else rows."""
+    if CHOSEN_STAGE not in spec.get("datasets", {}):
+        raise KeyError(f"the chart has no dataset {CHOSEN_STAGE!r}")
+    return {**spec, "datasets": {**spec["datasets"], CHOSEN_STAGE: chosen_rows(selected) if rows is None else rows}}
+
+
+def pathway_alt(content: Content, view: str, treatment: Treatment | None) -> str:
     """The diagram in words: each stage the signal climbs through, numbered as drawn, with where it is in
-    the body, so a reader can point to it on their own."""
+    the body, so a reader can point to it on their own. The chosen stage is not in it: the stage list and
+    its details right below say it, and a text that changed with it would make the browser draw the whole
+    diagram again on every choice."""
     climb = content.pathway.stages[:-1]  # the last stage is the brakes back down, which the text tells apart
     up = f", {content.text('chart.then')} ".join(
         f"{n}. {s.name}: {s.where[:1].lower()}{s.where[1:]}" for n, s in enumerate(climb, 1)
     )
     text = content.text("pathway.alt", view=content.pathway.views[view].title, up=up)
-    if selected:
-        text += " " + content.text("pathway.alt_selected", selected=content.stages[selected].name)
     if treatment:
         text += " " + content.text(
             "pathway.alt_treatment",

@@ -37,7 +37,6 @@ UI_TEXT: dict[str, tuple[str, ...]] = {
     "pathway.no_treatment": (),
     "pathway.text_version": (),
     "pathway.alt": ("up", "view"),
-    "pathway.alt_selected": ("selected",),
     "pathway.alt_treatment": ("stages", "treatment"),
     "pathway.overlay_intro": ("treatment",),
     "pathway.compare_link": ("treatment",),

@@ -159,7 +159,7 @@ def pathway(content: Content) -> Diagram:
     )
     return Diagram(
         content.text("light.diagram"),
-        pathway_alt(content, "acute", None, None),
+        pathway_alt(content, "acute", None),
         body(content.pathway.body),
         arrows,
         nodes,

@@ -13,19 +13,37 @@ from explainer.ui import frame, specs
 # Widgets show what the link says; their callbacks write the link, which the next run reads back.
 
 
+def _chart_key() -> str:
+    return f"pathway_chart_{st.session_state.get('pathway_chart_n', 0)}"
+
+
+def _clicked_in_chart() -> str | None:
+    """The stage the chart's own selection holds: its last click, which may be older than the stage shown."""
+    chart = st.session_state.get(_chart_key())
+    picked = (chart.selection.get(charts.SELECTION) if chart else None) or []
+    return picked[0].get("id") if picked else None
+
+
 def _commit(**change: str | None) -> None:
     now = links.PathwayState(
         stage=st.session_state["pathway_stage"],
         view=st.session_state["pathway_view"],
         treatment=st.session_state["pathway_treatment"],
     )
-    frame.set_url(links.PathwayState(**{**now.__dict__, **change}))
+    wanted = links.PathwayState(**{**now.__dict__, **change})
+    # The chart marks the chosen stage from data and keeps its last click to itself. If that click is not
+    # the stage now chosen (the list was used), a click on it again would change nothing the chart reports,
+    # so the chart starts afresh under a new key: drawn again once, its selection empty.
+    clicked = _clicked_in_chart()
+    if clicked is not None and clicked != wanted.stage:
+        st.session_state["pathway_chart_n"] = st.session_state.get("pathway_chart_n", 0) + 1
+    frame.set_url(wanted)
 
 
 def _chart_clicked(stage_ids: list[str]) -> None:
-    picked = st.session_state["pathway_chart"].selection.get(charts.SELECTION) or []
-    if picked and picked[0].get("id") in stage_ids:
-        _commit(stage=picked[0]["id"])
+    clicked = _clicked_in_chart()
+    if clicked in stage_ids:
+        _commit(stage=clicked)
 
 
 def controls(content: Content, state: links.PathwayState) -> None:
@@ -58,10 +76,10 @@ def stage_controls(content: Content, view: str) -> None:
     treatment = content.treatments.get(state.treatment) if state.treatment else None
     specs.draw(
         specs.pathway(content, view, selected, state.treatment),
-        charts.pathway_alt(content, view, selected, treatment),
+        charts.pathway_alt(content, view, treatment),
         on_select=functools.partial(_chart_clicked, list(stages)),
         selection_mode=charts.SELECTION,
-        key="pathway_chart",
+        key=_chart_key(),
     )
     st.caption(content.text("pathway.chart_hint"))
 

@@ -6,6 +6,7 @@ chosen stage and the compared options are params set on a copy, so they need no 
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import streamlit as st
@@ -45,8 +46,15 @@ def _pathway_base(content: Content, view: str, treatment: str | None, scale: flo
     )
 
 
+@functools.lru_cache(maxsize=256)
+def _chosen(selected: str | None) -> bytes:
+    return dataframe_util.convert_anything_to_arrow_bytes(charts.chosen_rows(selected))
+
+
 def pathway(content: Content, view: str, selected: str | None, treatment: str | None, scale: float = 1.0) -> dict:
-    return charts.with_selection(_pathway_base(content, view, treatment, scale), selected)
+    """The diagram with `selected` chosen: the cached spec with only its one-row chosen-stage dataset
+    swapped, which the browser updates in place."""
+    return charts.with_selection(_pathway_base(content, view, treatment, scale), selected, _chosen(selected))
 
 
 @st.cache_data(**_CACHE)

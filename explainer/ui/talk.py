@@ -75,7 +75,7 @@ def slide(content: Content, s: Slide) -> None:
 def _visual(content: Content, name: str) -> None:
     if name in ("pathway-acute", "pathway-chronic"):
         view = name.removeprefix("pathway-")
-        specs.draw(specs.pathway(content, view, None, None, SLIDE_SCALE), charts.pathway_alt(content, view, None, None))
+        specs.draw(specs.pathway(content, view, None, None, SLIDE_SCALE), charts.pathway_alt(content, view, None))
     elif name == "windup":
         specs.draw(specs.windup(content, 12, 30, True), content.pathway.windup.intro)
     elif name == "ladder":

@@ -18,29 +18,58 @@ def _stage_list(page: Page):
     return page.get_by_role("combobox", name="Choose a stage")
 
 
-def test_clicking_a_stage_in_the_chart_selects_it_and_updates_the_url(page, app_url):
-    page.set_viewport_size({"width": 1280, "height": 900})
-    visit(page, app_url + "/pathway")
-    expect(_details_heading(page)).to_contain_text("nociceptors", ignore_case=True)
-    point = page.locator('[data-testid="stVegaLiteChart"] [aria-roledescription="point"][aria-label*="Thalamus"]')
-    # Chart marks are drawn, not focusable: point at the mark the way a hand does, then click. Vega
-    # attaches its listeners a moment after drawing, so a click that lands too early is tried again.
+def _click_stage_mark(page: Page, name: str, address: str) -> None:
+    """Click a stage's mark in the chart until the address shows it. Chart marks are drawn, not focusable:
+    point at the mark the way a hand does, then click. Vega attaches its listeners a moment after drawing,
+    so a click that lands too early is tried again."""
+    point = page.locator(f'[data-testid="stVegaLiteChart"] [aria-roledescription="point"][aria-label*="{name}"]')
     for _ in range(5):
         point.first.evaluate("mark => mark.scrollIntoView({block: 'center'})")
         box = point.first.bounding_box()
-        assert box is not None, "the Thalamus mark is not drawn"
+        assert box is not None, f"the {name} mark is not drawn"
         page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         page.mouse.down()
         page.mouse.up()
         try:
-            wait_for_address(page, "/pathway?stage=thalamus", timeout=3000)
+            wait_for_address(page, address, timeout=3000)
             break
         except AssertionError:
             continue
     wait_idle(page)
-    wait_for_address(page, "/pathway?stage=thalamus")
+    wait_for_address(page, address)
+
+
+def _chosen_mark_label(page: Page) -> str:
+    """The label drawn bold in the chart: the stage the diagram shows as chosen."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"] text')]
+            .filter(t => getComputedStyle(t).fontWeight >= 600 || t.getAttribute('font-weight') === 'bold')
+            .map(t => t.textContent).filter(t => /^\\d\\. /.test(t)).join('|')"""
+    )
+
+
+def test_clicking_a_stage_in_the_chart_selects_it_and_updates_the_url(page, app_url):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    visit(page, app_url + "/pathway")
+    expect(_details_heading(page)).to_contain_text("nociceptors", ignore_case=True)
+    _click_stage_mark(page, "Thalamus", "/pathway?stage=thalamus")
     expect(_details_heading(page)).to_contain_text("thalamus", ignore_case=True)
     expect(_stage_list(page)).to_have_value(re.compile(r"^6\. Relay station"))
+    # The diagram marks the chosen stage, also when it is chosen from the list instead; and a click on the
+    # stage chosen before the list was used still chooses it again.
+    page.wait_for_function("() => true")
+    assert _chosen_mark_label(page).startswith("6. ")
+    _stage_list(page).click()
+    page.keyboard.type("cortex")
+    page.keyboard.press("Enter")
+    wait_for_address(page, "/pathway?stage=cortex")
+    wait_idle(page)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=\"stVegaLiteChart\"] text')]"
+        ".some(t => t.textContent.startsWith('7. ') && t.getAttribute('font-weight') === 'bold')"
+    )
+    _click_stage_mark(page, "Thalamus", "/pathway?stage=thalamus")
+    expect(_details_heading(page)).to_contain_text("thalamus", ignore_case=True)
 
 
 def test_the_view_switch_changes_text_and_url(page, app_url):
