@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -238,9 +239,20 @@ def _shell_map() -> str:
     from explainer.html.shell import NGINX_VARIABLE, nginx_map
 
     try:
-        return nginx_map(load_all())
+        shell = nginx_map(load_all())
     except ContentError:
-        return f"map $html_lang {NGINX_VARIABLE} {{\n    default '';\n}}\n"
+        shell = f"map $html_lang {NGINX_VARIABLE} {{\n    default '';\n}}\n"
+    return shell + f"map $html_lang $app_css {{\n    default '{_stylesheet_link()}';\n}}\n"
+
+
+def _stylesheet_link() -> str:
+    """Streamlit's style sheet link, as its page has it in the head. nginx moves it to after the first
+    screen: in the head it holds back every paint until it has arrived; after the screen it does not."""
+    import streamlit
+
+    page = (Path(streamlit.__file__).parent / "static" / "index.html").read_text()
+    found = re.search(r'<link rel="stylesheet" crossorigin href="(\./static/css/[^"\'$\\]+\.css)">', page)
+    return f'<link rel="stylesheet" crossorigin href="{found.group(1)}">' if found else ""
 
 
 def write_config(prefix: Path, upstreams: Sequence[str], listen: str = "127.0.0.1:8080") -> Path:

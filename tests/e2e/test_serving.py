@@ -75,6 +75,21 @@ def test_the_page_is_revalidated_on_every_visit(proxy: str) -> None:
     assert headers.get("content-encoding") == "gzip"
 
 
+def test_nothing_holds_back_the_first_screen(proxy: str) -> None:
+    """The page's head has no style sheet (one there holds back every paint until it arrives): Streamlit's
+    comes right after the first screen, and the preload of a text font the app does not use is gone."""
+    headers, body = _get(proxy + "/treatments?lang=es", "gzip")
+    html = _decoded(headers, body).decode()
+    head, rest = html.split("</head>", 1)
+    assert 'rel="stylesheet"' not in head and 'rel="preload"' not in head
+    root = rest.index('<div id="root"><main')
+    sheet = rest.index('<link rel="stylesheet" crossorigin href="./static/css/')
+    assert root < sheet
+    assert re.search(r'href="\./static/css/([^"]+)"', rest[sheet:]).group(1) in {  # type: ignore[union-attr]
+        p.name for p in (STREAMLIT_JS.parent / "css").glob("*.css")
+    }
+
+
 def test_the_icon_font_holds_only_the_icons_in_use(proxy: str) -> None:
     font = next((ASSETS / "static" / "media").glob("MaterialSymbols-Rounded.*.woff2"))
     headers, body = _get(f"{proxy}/static/media/{font.name}")
