@@ -89,12 +89,18 @@ def test_the_open_share_panel_follows_a_stage_chosen(page: Page, app_url: str):
     expect(_shared_link(page)).to_contain_text("stage=cortex")
 
 
-def test_the_open_share_panel_follows_the_slides(page: Page, app_url: str):
-    page.set_viewport_size(PROJECTOR)
-    visit(page, app_url + "/talk?slide=1")
-    page.get_by_test_id("stExpandSidebarButton").click()
-    page.locator(".st-key-share_panel summary").click()
-    expect(_shared_link(page)).to_contain_text("slide=1")
-    page.locator(".st-key-talk_next button").click()
-    wait_for_address(page, "/talk?slide=2")
-    expect(_shared_link(page)).to_contain_text("slide=2")
+def test_the_open_share_panel_follows_the_slides(browser: Browser, app_url: str):
+    # A context of its own: Streamlit remembers an opened sidebar in the browser, and the other tests'
+    # pages would then open with it over the page.
+    context = browser.new_context(viewport=PROJECTOR)
+    try:
+        page = context.new_page()
+        visit(page, app_url + "/talk?slide=1")
+        page.get_by_test_id("stExpandSidebarButton").click()
+        page.locator(".st-key-share_panel summary").click()
+        expect(_shared_link(page)).to_contain_text("slide=1")
+        page.locator(".st-key-talk_next button").click()
+        wait_for_address(page, "/talk?slide=2")
+        expect(_shared_link(page)).to_contain_text("slide=2")
+    finally:
+        context.close()
