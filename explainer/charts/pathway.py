@@ -41,7 +41,8 @@ def pathway_edges(stages: Sequence[Stage], connections: Sequence[Connection], vi
         a, b = at[link.from_], at[link.to]
         up = link.kind == "up"
         # Chronic pain turns the signal up and the brakes down; in the acute view both are drawn alike.
-        width, opacity = ((7.0, 1.0) if up else (2.0, 0.45)) if view == "chronic" else (3.5, 1.0)
+        # Fainter brakes are drawn thinner, not paler: a paler line would fall below 3:1 against white.
+        width, opacity = ((7.0, 1.0) if up else (1.5, 1.0)) if view == "chronic" else (3.5, 1.0)
         rows.append(
             {
                 "edge": n,
