@@ -69,7 +69,7 @@ TARGET_PAINT_MS = {
 }
 # Figures of this benchmark before the first-visit work (docs/benchmarks.md of the same day, commit bbf940b:
 # gzip only, both web fonts, per-page probes, no first screen), shown beside today's.
-BEFORE_DAY = "27 Nov 2026, before"
+BEFORE_DAY = "27 Nov 2026, earlier run"
 BEFORE_BYTES_KB = {
     ("home", "direct"): 2671,
     ("home", "nginx"): 1124,
@@ -494,6 +494,11 @@ async def throughput(url: str, sessions: int = 20, clicks: int = 5) -> dict[str,
 
 
 # ---- the report ------------------------------------------------------------------------------------
+def target_cells(value: float, limit: float | None, unit: str) -> str:
+    """The "target | met/missed" cells of a table row, or two empty cells for a figure without a target."""
+    return f"<= {limit} {unit} | {verdict(value <= limit)}" if limit is not None else " | "
+
+
 def verdict(ok: bool) -> str:
     return "met" if ok else "**missed**"
 
@@ -637,8 +642,7 @@ def report(
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for (name, how), (http, ws) in sizes.items():
-        limit = TARGET_BYTES_KB.get((name, how))
-        mark = f"<= {limit} kB | {verdict(http <= limit)}" if limit else " | "
+        mark = target_cells(http, TARGET_BYTES_KB.get((name, how)), "kB")
         lines.append(f"| {name} | {how} | {http:.0f} | {ws:.0f} | {BEFORE_BYTES_KB.get((name, how), '')} | {mark} |")
     if STALLED:
         lines += [
@@ -663,8 +667,7 @@ def report(
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for name, (paint, drawn) in paints.items():
-        limit = TARGET_PAINT_MS.get(name)
-        mark = f"<= {limit} ms | {verdict(paint <= limit)}" if limit else " | "
+        mark = target_cells(paint, TARGET_PAINT_MS.get(name), "ms")
         shown = "" if drawn is None else f"{drawn:.0f}"
         lines.append(f"| {name} | {paint:.0f} | {shown} | {BEFORE_PAINT_MS.get(name, '')} | {mark} |")
     lines += [
@@ -687,11 +690,7 @@ def report(
         lines += [
             f"| {name} | {r['first paint']:.0f} | {r['largest paint']:.0f} | {r['speed index']:.0f} | "
             f"{r['score']:.0f} | {BEFORE_LIGHTHOUSE_MS.get(name, '')} | "
-            + (
-                f"<= {TARGET_PAINT_MS[name]} ms | {verdict(r['first paint'] <= TARGET_PAINT_MS[name])} |"
-                if name in TARGET_PAINT_MS
-                else " | |"
-            )
+            f"{target_cells(r['first paint'], TARGET_PAINT_MS.get(name), 'ms')} |"
             for name, r in lighthouse.items()
         ]
     lines.append("")

@@ -78,3 +78,9 @@ def by_path(path: str) -> Route | None:
 def light_page(route_id: str) -> str:
     """The light page that matches a page; pages without their own fall back to the start page's."""
     return BY_ID[route_id].light or HOME.light or "index.html"
+
+
+def light_path(route_id: str, lang: str) -> str:
+    """Where that light page is served, in this language: /app/static/light/[<lang>/]<page>."""
+    folder = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    return f"/app/static/light/{folder}{light_page(route_id)}"

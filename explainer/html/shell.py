@@ -12,20 +12,19 @@ from collections.abc import Mapping
 
 from explainer.content import Content
 from explainer.html.frame import ENV
-from explainer.routes import DEFAULT_LANGUAGE, HOME, light_page
+from explainer.routes import DEFAULT_LANGUAGE, HOME, light_path
 
 NGINX_VARIABLE = "$app_shell"
 
 
 def shell(content: Content) -> str:
     """The screen as one line of HTML, every value escaped (the template autoescapes)."""
-    folder = "" if content.lang == DEFAULT_LANGUAGE else f"{content.lang}/"
     return (
         ENV.get_template("shell.html")
         .render(
             name=content.site.name,
             loading=content.text("shell.loading"),
-            light=f"/app/static/light/{folder}{light_page(HOME.id)}",
+            light=light_path(HOME.id, content.lang),
             light_text=content.text("shell.light"),
         )
         .strip()

@@ -223,8 +223,7 @@ def current_view_url(route: routes.Route) -> str:
 def light_url(route: routes.Route, lang: str) -> str:
     """The light page that matches an app page, in the page's language: plain text that opens at once on
     a slow phone."""
-    folder = "" if lang == routes.DEFAULT_LANGUAGE else f"{lang}/"
-    return f"{share_base()}/app/static/light/{folder}{routes.light_page(route.id)}"
+    return share_base() + routes.light_path(route.id, lang)
 
 
 _SHARED = "_share_panel_query"  # the query of the link the open share panel shows; None while it is closed
