@@ -237,11 +237,24 @@ def test_every_stage_sits_on_its_part_of_the_body(content):
         s = at[sid]
         assert min(math.dist((s.x, s.y), p) for p in nerve) < 2.5, sid  # on the leg's nerve
         assert s.x < 20, sid  # the left leg, as the alt text says
-    spine = parts["spine"].points
+    # The spinal cord is the stem of the brain's shape, with the spine down its middle. The gate, the path up
+    # and the brakes sit on it, and the arrows between them run inside it, in two lanes: the signal crosses
+    # over at the gate and climbs the other side; the brakes come down the gate's side.
+    cord, (middle, skull) = parts["brain"], parts["spine"].points[0]
     for sid in ("dorsal-horn", "spinothalamic-tract", "descending-pathway"):
-        s = at[sid]
-        assert abs(s.x - spine[0][0]) < 4 and spine[-1][1] < s.y < spine[0][1], sid  # on the spinal cord
-    assert at["spinothalamic-tract"].x > spine[0][0] > at["descending-pathway"].x  # up one side, down the other
+        assert cord.contains(at[sid].x, at[sid].y) and at[sid].y < at["thalamus"].y, sid
+    assert at["dorsal-horn"].x < middle < at["spinothalamic-tract"].x and at["descending-pathway"].x < middle
+    assert at["descending-pathway"].y >= skull  # the brakes start at the brainstem, at the base of the brain
+    lanes = {
+        ("dorsal-horn", "spinothalamic-tract"): None,
+        ("spinothalamic-tract", "thalamus"): 1,
+        ("descending-pathway", "dorsal-horn"): -1,
+    }
+    for (a, b), side in lanes.items():
+        for k in range(21):
+            x, y = at[a].x + (at[b].x - at[a].x) * k / 20, at[a].y + (at[b].y - at[a].y) * k / 20
+            assert cord.contains(x, y), (a, b, x, y)
+            assert side is None or (x - middle) * side > 0, (a, b, x, y)  # in its own lane
     heights = [at[sid].y for sid in ("nociceptors", "peripheral-nerve", "nerve-root", "dorsal-horn", "thalamus")]
     assert heights == sorted(heights)  # the signal climbs
 
@@ -298,6 +311,41 @@ def test_labels_and_stages_stay_apart_on_a_phone_and_a_projector(lang, width, he
             if sid not in (link.from_, link.to):
                 gap = _segment_distance(centre, centres[link.from_], centres[link.to])
                 assert gap > other + 3.5 * scale, (link.from_, link.to, sid)
+    # An arrowhead stays clear of every circle, even one drawn chosen (its outline 5 px wide).
+    heads = next(layer for layer in spec["layer"] if layer["mark"].get("shape") == "triangle-up")
+    edges = next(rows for rows in spec["datasets"].values() if rows and "x2" in rows[0])
+    assert [r["head"] for r in edges].count(True) >= 4  # up the leg, up the cord, down the cord
+    for row in (r for r in edges if r["head"]):
+        triangle = _head_triangle(px(row["mx"], row["my"]), row["angle"], heads["mark"]["size"])
+        for sid, centre in centres.items():
+            assert _triangle_distance(centre, triangle) > chosen + 2.5 + 1, (row["edge"], sid)
+
+
+def _head_triangle(centre, angle: float, size: float):
+    """The corners of Vega's triangle-up symbol of this area at `centre`, turned `angle` degrees clockwise."""
+    n = math.sqrt(size) / 2
+    r = math.sqrt(3) / 2 * n
+    turn = math.radians(angle)
+    return [
+        (centre[0] + x * math.cos(turn) - y * math.sin(turn), centre[1] + x * math.sin(turn) + y * math.cos(turn))
+        for x, y in ((0, -r), (-n, r), (n, r))
+    ]
+
+
+def _triangle_distance(p, corners) -> float:
+    return min(_segment_distance(p, corners[k], corners[(k + 1) % 3]) for k in range(3))
+
+
+def test_the_legend_tells_the_arrows_apart_by_dash_as_well_as_colour(content):
+    """One legend for colour and dash, its lines long enough to show the brakes' dashes."""
+    spec = _spec(content)
+    lines = next(layer for layer in spec["layer"] if "strokeDash" in layer.get("encoding", {}))
+    colour, dash = lines["encoding"]["color"], lines["encoding"]["strokeDash"]
+    assert colour["field"] == dash["field"] == "kind" and colour["legend"] == dash["legend"]  # merged into one
+    assert colour["scale"]["domain"] == dash["scale"]["domain"]
+    solid, dashed = dash["scale"]["range"]
+    assert solid[1] == 0 and dashed[1] > 0
+    assert math.sqrt(dash["legend"]["symbolSize"]) >= 2 * sum(dashed)  # a legend line shows two dashes or more
 
 
 def _contrast(a: str, b: str) -> float:
@@ -319,3 +367,7 @@ def test_the_body_is_calm_and_its_lines_stand_out_3_to_1():
             for ground in ("#FFFFFF", body.STYLES["outline"]["fill"]):
                 assert _contrast(style["stroke"], ground) >= 3, style
     assert body.STYLES["outline"]["stroke"] == charts.GREY
+    # the arrows keep 3:1 on the body and on the brain and spinal cord they run along
+    for colour in (charts.BLUE, charts.VERMILLION, charts.GREEN):
+        for ground in ("#FFFFFF", body.STYLES["outline"]["fill"], body.STYLES["brain"]["fill"]):
+            assert _contrast(colour, ground) >= 3, (colour, ground)

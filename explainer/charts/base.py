@@ -11,8 +11,9 @@ Words = Callable[..., str]
 # Okabe-Ito colours: distinguishable with the common colour-vision differences, and never the only cue.
 BLUE, VERMILLION, GREEN, ORANGE, GREY, INK = "#0072B2", "#D55E00", "#009E73", "#E69F00", "#6B7280", "#1B1F24"
 # The body under the pathway: pale fills, so the person recedes behind the stages; its lines are at least
-# 3:1 against white and against the body (on BODY_FILL: GREY 4.3:1, SPINE 3.3:1).
-BODY_FILL, BRAIN_FILL, OPERATED_FILL, SPINE = "#EEF1F5", "#DDE8F3", "#FBEBCF", "#7C8593"
+# 3:1 against white and against the body (on BODY_FILL: GREY 4.3:1, SPINE 3.3:1). The brain and spinal cord
+# are near white, so the arrows running along them keep 3:1 too (GREEN 3.3:1 on BRAIN_FILL).
+BODY_FILL, BRAIN_FILL, OPERATED_FILL, SPINE = "#EEF1F5", "#F9FBFE", "#FBEBCF", "#7C8593"
 TIER_COLOURS = ["#0072B2", "#56B4E9", "#009E73", "#E69F00", "#D55E00", "#CC79A7"]
 
 

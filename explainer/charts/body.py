@@ -14,7 +14,10 @@ from explainer.charts.base import BODY_FILL, BRAIN_FILL, GREY, OPERATED_FILL, SP
 from explainer.content.models import BODY_KINDS, SHAPES, BodyPart
 
 BODY = "body"  # the name of the body's points among the chart's datasets
-X_MAX = 40  # the body fills x 0-38 of the grid; the stages' labels start at 40, in a column on its right
+# The grid's x the chart shows: the body's hands reach from 3.2 to 36.8; the stages' labels start at X_MAX, in
+# a column on its right. No wider than that, so a phone gives each unit as many pixels as it can.
+X_MIN, X_MAX = 2, 38
+X_SPAN = X_MAX - X_MIN
 Y_DOMAIN = (-2, 102)  # the grid's 0-100 and a margin for the feet and the top of the head
 Y_SPAN = Y_DOMAIN[1] - Y_DOMAIN[0]
 CHAR = 0.62  # a character's average width in font sizes, bold included, to keep room for the labels
@@ -25,8 +28,9 @@ TENSION = 0.35  # of the cardinal curves through a part's points: 0 round, 1 str
 STYLES: dict[str, dict[str, Any]] = {
     "outline": {"fill": BODY_FILL, "stroke": GREY, "strokeWidth": 1.6},
     "operated": {"fill": OPERATED_FILL, "stroke": OPERATED_FILL, "strokeWidth": 1.0},
-    "brain": {"fill": BRAIN_FILL, "stroke": GREY, "strokeWidth": 1.2},
-    "spine": {"stroke": SPINE, "strokeWidth": 9.0, "strokeDash": [5, 2.5]},
+    "brain": {"fill": BRAIN_FILL, "stroke": GREY, "strokeWidth": 1.4},
+    # the bones down the middle of the back, between the spinal cord's two lanes
+    "spine": {"stroke": SPINE, "strokeWidth": 5.0, "strokeDash": [5, 2.5]},
     "nerve": {"stroke": GREY, "strokeWidth": 2.0},
     "detail": {"stroke": GREY, "strokeWidth": 1.2},
 }
@@ -40,7 +44,7 @@ def label_room(labels: Sequence[str], font: float) -> int:
 def unit(room: int) -> str:
     """Pixels per grid unit, as a Vega expression: the chart's height holds the person unless its width,
     less the labels' room, is narrower."""
-    return f"min(height/{Y_SPAN},max(width-{room},0)/{X_MAX})"
+    return f"min(height/{Y_SPAN},max(width-{room},0)/{X_SPAN})"
 
 
 def scales(room: int) -> tuple[alt.Scale, alt.Scale]:
@@ -48,8 +52,8 @@ def scales(room: int) -> tuple[alt.Scale, alt.Scale]:
     u = unit(room)
     middle = f"(width-{room})/2"  # of the body's part of the width
     x = alt.Scale(
-        domain=[0, X_MAX],
-        range=[{"expr": f"{middle}-{X_MAX / 2:g}*{u}"}, {"expr": f"{middle}+{X_MAX / 2:g}*{u}"}],
+        domain=[X_MIN, X_MAX],
+        range=[{"expr": f"{middle}-{X_SPAN / 2:g}*{u}"}, {"expr": f"{middle}+{X_SPAN / 2:g}*{u}"}],
         nice=False,
     )
     y = alt.Scale(

@@ -25,6 +25,12 @@ WEIGHTS: tuple[Literal["normal"], Literal["bold"]] = ("normal", "bold")  # a sta
 # body's scales keep the two equal at every width (see charts/body.py).
 ASPECT = 1.0
 MARKED = " ◆"  # after the label of a stage where the chosen treatment acts
+HEAD = 200  # an arrowhead's size (Vega's symbol area) in square pixels at scale 1
+# Grid units from an arrowhead's centre to every stage's centre, or the arrow has no head: at a phone's
+# scale (about 3.7 pixels a unit) that keeps the head clear even of a chosen circle. The shortest arrows,
+# between neighbouring circles, have no room for a head; their numbers say which way they go.
+HEAD_ROOM = 7.0
+DASHES = [[1, 0], [7, 5]]  # the signal up solid, the brakes down dashed: never told apart by colour alone
 
 
 def _arrow_angle(dx: float, dy: float) -> float:
@@ -32,14 +38,24 @@ def _arrow_angle(dx: float, dy: float) -> float:
     return (90 - math.degrees(math.atan2(dy * ASPECT, dx))) % 360
 
 
+def _head(a: Stage, b: Stage, stages: Sequence[Stage]) -> tuple[float, float] | None:
+    """Where the head of the arrow from a to b goes: the point of its middle stretch farthest from every
+    stage, the middle itself when that is as good; None when even that point is too near a stage."""
+    steps = sorted(range(-30, 31), key=abs)  # from the middle outwards, so a tie goes to the middle
+    points = [(a.x + (b.x - a.x) * (0.5 + k / 100), a.y + (b.y - a.y) * (0.5 + k / 100)) for k in steps]
+    room, point = max(((min(math.dist(p, (s.x, s.y)) for s in stages), p) for p in points), key=lambda r: r[0])
+    return point if room >= HEAD_ROOM else None
+
+
 def pathway_edges(stages: Sequence[Stage], connections: Sequence[Connection], view: str, words: Words) -> pd.DataFrame:
     """One row per arrow, with how it is drawn in this view: chronic pain turns the upward signal up
-    and the brain's brakes down."""
+    and the brain's brakes down. `head` says whether the arrow has room for a head, at (mx, my)."""
     at = {s.id: s for s in stages}
     rows = []
     for n, link in enumerate(connections):
         a, b = at[link.from_], at[link.to]
         up = link.kind == "up"
+        head = _head(a, b, stages)
         # Chronic pain turns the signal up and the brakes down; in the acute view both are drawn alike.
         # Fainter brakes are drawn thinner, not paler: a paler line would fall below 3:1 against white.
         width, opacity = ((7.0, 1.0) if up else (1.5, 1.0)) if view == "chronic" else (3.5, 1.0)
@@ -51,8 +67,9 @@ def pathway_edges(stages: Sequence[Stage], connections: Sequence[Connection], vi
                 "y": a.y,
                 "x2": b.x,
                 "y2": b.y,
-                "mx": a.x + (b.x - a.x) * 0.62,
-                "my": a.y + (b.y - a.y) * 0.62,
+                "head": head is not None,
+                "mx": head[0] if head else a.x,
+                "my": head[1] if head else a.y,
                 "angle": _arrow_angle(b.x - a.x, b.y - a.y),
                 "width": width,
                 "opacity": opacity,
@@ -105,12 +122,19 @@ def pathway(
     x = alt.X("x:Q", scale=x_scale, axis=None)
     y = alt.Y("y:Q", scale=y_scale, axis=None)
     up_colour = VERMILLION if view == "chronic" else BLUE
-    kind_colour = alt.Color(
-        "kind:N",
-        scale=alt.Scale(domain=kinds, range=[up_colour, GREEN]),
-        legend=alt.Legend(title=None, orient="bottom", symbolType="stroke", labelFontSize=13 * scale, labelColor=INK),
+    # One legend for colour and dash together: its two lines are drawn solid and dashed, long enough to show
+    # the dashes, as the arrows are.
+    legend = alt.Legend(
+        title=None,
+        orient="bottom",
+        symbolType="stroke",
+        symbolSize=(32 * scale) ** 2,
+        symbolStrokeWidth=3.5 * scale,
+        labelFontSize=13 * scale,
+        labelColor=INK,
     )
-    dash = alt.StrokeDash("kind:N", scale=alt.Scale(domain=kinds, range=[[1, 0], [7, 5]]), legend=None)
+    kind_colour = alt.Color("kind:N", scale=alt.Scale(domain=kinds, range=[up_colour, GREEN]), legend=legend)
+    dash = alt.StrokeDash("kind:N", scale=alt.Scale(domain=kinds, range=DASHES), legend=legend)
     # Only the stages speak to screen readers; the body, arrows and labels are drawing, told in the alt text.
     lines = (
         alt.Chart(edges)
@@ -129,7 +153,8 @@ def pathway(
     )
     heads = (
         alt.Chart(edges)
-        .mark_point(shape="triangle-up", filled=True, size=260 * scale**2, aria=False)
+        .transform_filter("datum.head")
+        .mark_point(shape="triangle-up", filled=True, size=HEAD * scale**2, aria=False)
         .encode(
             x=alt.X("mx:Q", scale=x_scale, axis=None),
             y=alt.Y("my:Q", scale=y_scale, axis=None),

@@ -9,17 +9,21 @@ from dataclasses import dataclass
 from typing import Literal
 
 from explainer.charts import BLUE, GREEN, GREY, INK, pathway_alt
-from explainer.charts.body import STYLES, X_MAX, Y_DOMAIN
+from explainer.charts.body import STYLES, X_MAX, X_MIN, X_SPAN, Y_DOMAIN, Y_SPAN
 from explainer.content import Content
 from explainer.content.models import BODY_KINDS, SHAPES, BodyPart
 from explainer.html.frame import number
 
-WIDTH, HEIGHT, RADIUS, FONT = 380, 372, 9, 13
-UNIT = 3.0  # drawing units per grid unit, the same across as up, as in the chart
-LEFT = 56  # where the grid's x = 0 falls, so the body and its label column sit in the middle
+UNIT = 4.0  # drawing units per grid unit, the same across as up, as in the chart
 TOP = 6
+# The circles hold their numbers at about the labels' size: a phone shows the picture at 0.9 of its size.
+RADIUS, FONT, NUMBER_FONT = 11, 13, 13
+WIDTH, HEIGHT = 380, TOP + round(Y_SPAN * UNIT) + 48  # the legend below the body
 CHAR = 6.6  # average width of a character at FONT size, to keep labels inside the picture
 GAP = 6  # between the label column's edge and a label
+LABEL = 21  # characters in the longest label: "8. " and a stage label of at most 18
+LEFT = round((WIDTH - X_SPAN * UNIT - GAP - LABEL * CHAR) / 2)  # where X_MIN falls: body and labels centred
+HEAD = 10  # an arrowhead's length, shorter where two circles leave less room between them
 TENSION = 0.35  # the chart's cardinal curves (charts/body.py), so both pictures have the same outline
 Point = tuple[float, float]
 
@@ -76,13 +80,14 @@ class Diagram:
     height: int = HEIGHT
     radius: int = RADIUS
     font: int = FONT
+    number_font: int = NUMBER_FONT
     ink: str = INK
     leader: str = GREY
 
 
 def point(x: float, y: float) -> Point:
     """Grid positions (0-100, 100 at the top) to drawing units; the labels get the room on the right."""
-    return LEFT + x * UNIT, TOP + (Y_DOMAIN[1] - y) * UNIT
+    return LEFT + (x - X_MIN) * UNIT, TOP + (Y_DOMAIN[1] - y) * UNIT
 
 
 def curve(points: Sequence[Point], closed: bool) -> str:
@@ -122,14 +127,16 @@ def body(parts: Sequence[BodyPart]) -> tuple[Part, ...]:
 
 def arrow(a: Point, b: Point, colour: str, dashed: bool) -> Arrow:
     """A line from circle to circle that stops short of the next one for its head, a triangle rather
-    than an SVG marker, so nothing in the page refers to anything by url()."""
+    than an SVG marker, so nothing in the page refers to anything by url(). Between close circles the head
+    is shorter, so it never reaches into the circle the arrow starts from."""
     dx, dy = b[0] - a[0], b[1] - a[1]
     length = math.hypot(dx, dy)
     ux, uy = dx / length, dy / length
     tip = (b[0] - ux * (RADIUS + 2), b[1] - uy * (RADIUS + 2))
-    base = (tip[0] - ux * 10, tip[1] - uy * 10)
+    head = max(4.0, min(HEAD, length - 2 * RADIUS - 4))
+    base = (tip[0] - ux * head, tip[1] - uy * head)
     start = (a[0] + ux * RADIUS, a[1] + uy * RADIUS)
-    wings = (base[0] - uy * 5, base[1] + ux * 5), (base[0] + uy * 5, base[1] - ux * 5)
+    wings = (base[0] - uy * head / 2, base[1] + ux * head / 2), (base[0] + uy * head / 2, base[1] - ux * head / 2)
     return Arrow(Line(start, base, colour, dashed), (tip, *wings))
 
 

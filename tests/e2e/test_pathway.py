@@ -108,6 +108,8 @@ VIEWS = {
     "stage": "?stage=nerve-root",
     "treatment": "?stage=dorsal-horn&treatment=spinal-cord-stimulation",
 }
+LEGEND_DASHES = """chart => [...chart.querySelectorAll('.role-legend-symbol path')]
+    .map(p => p.getAttribute('stroke-dasharray') || '')"""
 LABEL_BOXES = """chart => [...chart.querySelectorAll('.mark-text text')]
     .filter(t => /^\\d\\. /.test(t.textContent))
     .map(t => { const r = t.getBoundingClientRect(); return [t.textContent, r.left, r.top, r.right, r.bottom]; })"""
@@ -136,6 +138,9 @@ def test_each_view_is_drawn_on_the_body_with_its_labels_apart(page, app_url, siz
         marked = chart.locator('[aria-roledescription="point"][aria-label*="◆"]')
         expect(marked).to_have_count(2 if name == "treatment" else 0)
         _labels_apart_and_inside(chart)
+        # the legend draws the signal's line solid and the brakes' dashed, as the arrows are: not colour alone
+        solid, dashed = chart.evaluate(LEGEND_DASHES)
+        assert solid in ("", "1,0") and dashed not in ("", "1,0"), (solid, dashed)
         chart.screenshot(path=str(ARTIFACTS / f"pathway-{size}-{name}.png"))
 
 
