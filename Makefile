@@ -23,9 +23,11 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.runtime-installed
 check-content: $(VENV)/.runtime-installed
 	$(PY) -m explainer.content
 
-# The light pages are made from content/, so they are made again whenever the app starts.
+# The light pages are made from content/, so they are made again whenever the app starts; so are the
+# pictures of shared links (drawn again only when what they show has changed).
 light: check-content
 	$(PY) -m explainer.html.light
+	$(PY) -m explainer.pictures
 
 # Streamlit's frontend compressed ahead of time and its icon font cut to the icons in use, for nginx
 # (deploy/assets.py; about half a minute, then only again when Streamlit or the icons change).

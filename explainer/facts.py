@@ -76,16 +76,34 @@ def no_numbers(content: Content, option: str) -> str | None:
 
 def help_blocks(content: Content) -> tuple[list[tuple[str, list[str]]], str]:
     """When to get help fast: (heading, signs) for an emergency and for a same-day call, and the words on
-    mood and crisis support, with the clinic's numbers filled in."""
+    mood and crisis support, with the clinic's numbers (content/clinic.yaml) filled in."""
     h = content.site.help
     if h is None:
         return [], ""
 
     def fill(text: str) -> str:
-        return text.format(emergency=h.emergency, crisis=h.crisis)
+        return text.format(emergency=content.clinic.emergency, crisis=content.clinic.crisis)
 
     blocks = [
         (fill(h.emergency_intro), [fill(s) for s in h.emergency_signs]),
         (fill(h.urgent_intro), [fill(s) for s in h.urgent_signs]),
     ]
     return blocks, fill(h.mood)
+
+
+def clinic_lines(content: Content) -> list[tuple[str, str | None]]:
+    """Who offers this copy of the guide and how to reach them (content/clinic.yaml), as (sentence, link):
+    a line only for each field filled in, and always where to report a mistake."""
+    clinic = content.clinic
+    lines: list[tuple[str, str | None]] = []
+    if clinic.name:
+        lines.append((content.text("clinic.by", name=clinic.name), None))
+    if clinic.phone:
+        lines.append((content.text("clinic.phone", phone=clinic.phone), None))
+    if clinic.address:
+        lines.append((content.text("clinic.address", address=clinic.address), None))
+    if clinic.report_error:
+        lines.append((content.text("clinic.report", contact=clinic.report_error), clinic.report_href))
+    else:
+        lines.append((content.text("clinic.report_none"), None))
+    return lines

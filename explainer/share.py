@@ -1,4 +1,8 @@
-"""Where shared links point: the clinic's configured public address, else the address the visitor used."""
+"""Where shared links point: the clinic's configured public address, else the address the visitor used.
+
+The public address is configured in content/clinic.yaml (`public_url`); the environment variable
+EXPLAINER_PUBLIC_URL, when set, wins over it, so one deployment can differ from the file it ships.
+"""
 
 from __future__ import annotations
 
@@ -32,8 +36,9 @@ def base_url(configured: str | None, visited: str | None) -> str:
     return "http://localhost:8501"
 
 
-def configured_base() -> str | None:
-    return os.environ.get(ENV_BASE) or None
+def configured_base(clinic_url: str | None = None) -> str | None:
+    """The configured public address: EXPLAINER_PUBLIC_URL if set, else the clinic's (clinic.yaml)."""
+    return os.environ.get(ENV_BASE) or clinic_url or None
 
 
 @functools.lru_cache(maxsize=1024)

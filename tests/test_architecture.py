@@ -22,11 +22,16 @@ LAYERS: dict[str, set[str]] = {
     "charts": {"content"},
     "decision": {"content"},
     "share": {"routes"},
-    "serve": set(),
-    "html": {"content", "facts", "routes", "charts", "html"},
+    "cards": {"content", "facts", "links", "routes"},
+    "pictures": {"cards", "charts", "content", "routes"},
+    "serve": {"web"},
+    "html": {"cards", "content", "facts", "routes", "charts", "html"},
+    "web": {"cards", "content", "html", "routes", "share"},
     "ui": {"content", "facts", "routes", "charts", "decision", "links", "share", "html", "ui"},
 }
-NO_STREAMLIT = {"routes", "content", "links", "facts", "charts", "decision", "share", "html"}
+NO_STREAMLIT = {
+    *("routes", "content", "links", "facts", "charts", "decision", "share", "cards", "pictures", "html", "web"),
+}
 
 
 def _modules() -> list[Path]:

@@ -10,6 +10,7 @@ import dataclasses
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from explainer import routes
@@ -17,6 +18,7 @@ from explainer.content.checks import check
 from explainer.content.models import (
     NO_TREATMENT,
     STAGE_IDS,
+    Clinic,
     Connection,
     Content,
     ContentError,
@@ -41,12 +43,13 @@ from explainer.content.models import (
     Treatments,
 )
 from explainer.content.read import entries, read_page, read_yaml, rel, unique, validate
-from explainer.content.translation import compare_translation
+from explainer.content.translation import CLINIC_FILE, compare_translation
 
 __all__ = [
     "CONTENT_DIR",
     "NO_TREATMENT",
     "STAGE_IDS",
+    "Clinic",
     "Connection",
     "Content",
     "ContentError",
@@ -69,6 +72,7 @@ __all__ = [
     "Treatment",
     "Treatments",
     "folder_of",
+    "for_each_language",
     "load",
     "load_all",
     "load_for_command",
@@ -93,6 +97,7 @@ def _load_uncached(base: Path, lang: str) -> Content:
 
     path, where = at("site.yaml")
     site = validate(Site, read_yaml(path, base), where)
+    clinic = validate(Clinic, read_yaml(base / CLINIC_FILE, base), f"content/{CLINIC_FILE}")
     path, where = at("sources.yaml")
     sources = unique(entries(Source, read_yaml(path, base), "sources", where), "source", where)
     path, where = at("stages.yaml")
@@ -133,6 +138,7 @@ def _load_uncached(base: Path, lang: str) -> Content:
         decision=decision,
         evidence=evidence,
         quiz=quiz,
+        clinic=clinic,
         lang=lang,
     )
     check(content)
@@ -193,3 +199,13 @@ def load_for_command(root: Path | str | None = None) -> Content | None:
     except ContentError as err:
         print(f"Content problem: {err}", file=sys.stderr)
         return None
+
+
+def for_each_language(make: Callable[[Content], str]) -> int:
+    """For command-line tools that make files from content: check every language, then make them for each
+    language and print what `make` says it made. 1 (with the problem said on stderr) if content is broken."""
+    if load_for_command() is None:
+        return 1
+    for lang in routes.LANGUAGES:
+        print(make(load(lang=lang)))
+    return 0

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, field_validator
 
 from explainer.content.base import ID_PATTERN, ContentError, Id, Text, _Model
+from explainer.content.clinic import Clinic
 from explainer.content.ladder import (
     FACT_VALUES,
     Decision,
@@ -49,6 +50,7 @@ __all__ = [
     "NO_TREATMENT",
     "STAGE_IDS",
     "VISUALS",
+    "Clinic",
     "ContentError",
     "Decision",
     "Evidence",
@@ -185,6 +187,8 @@ class Slide(_Model):
 class PageMeta(_Model):
     title: str = Text
     nav: str = Text
+    # One or two sentences of the page's own words, shown in search results and in a shared link's card.
+    description: str = Field(min_length=1, max_length=200)
     reviewed: dt.date
     next_review: dt.date
     sources: tuple[str, ...] = Field(min_length=1)
@@ -198,10 +202,8 @@ class Page:
 
 
 class Help(_Model):
-    """When to get help fast: the clinic's emergency and crisis numbers and the signs to act on."""
+    """When to get help fast: the signs to act on; the numbers to call are the clinic's (clinic.yaml)."""
 
-    emergency: str = Field(min_length=1, max_length=20)
-    crisis: str = Field(min_length=1, max_length=20)
     emergency_intro: str = Text
     emergency_signs: tuple[str, ...] = Field(min_length=1)
     urgent_intro: str = Text
@@ -237,6 +239,7 @@ class Content:
     decision: Decision
     evidence: Evidence
     quiz: Quiz
+    clinic: Clinic
     lang: str = "en"  # the language of every word in this object
     version: str = ""  # changes whenever a content file changes; keys caches built from content
 

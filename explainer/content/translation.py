@@ -1,7 +1,7 @@
 """A translation must say what the English says: the same files, keys, ids, placeholders and numbers.
 
 Only the words a reader sees may differ. Code values (ids, tiers, positions, fits, a profile's facts,
-source ids, dates, the clinic's phone numbers) must be the same, and so must every {placeholder} and every
+source ids, dates) must be the same, and so must every {placeholder} and every
 number written in digits, so a translated page cannot quietly say 48 in 100 where the English says 34.
 """
 
@@ -38,10 +38,10 @@ FIXED = {
     "year",
     "reviewed",
     "next_review",
-    "emergency",
-    "crisis",
     "certainty",
 }
+# The clinic's own details: names, numbers and addresses, the same in every language, so one file only.
+CLINIC_FILE = "clinic.yaml"
 # ...and in one file only: a source keeps its published title.
 FIXED_IN: dict[str, frozenset[str]] = {"sources.yaml": frozenset({"title"})}
 # Under these keys every value is code except the ones named.
@@ -117,7 +117,12 @@ def compare_translation(base: Path, lang: str) -> None:
     """Compare every file of a language with the English it translates."""
     english = base
     other = base / lang
-    for path in sorted(english.glob("*.yaml")):
+    if (other / CLINIC_FILE).exists():
+        raise ContentError(
+            f"{rel(other / CLINIC_FILE, base)}: is not read: the clinic's details are the same in every "
+            f"language, so they live in content/{CLINIC_FILE} only (the words around them are in site.yaml)"
+        )
+    for path in sorted(p for p in english.glob("*.yaml") if p.name != CLINIC_FILE):
         twin = other / path.name
         where = rel(twin, base)
         if not twin.exists():

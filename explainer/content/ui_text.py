@@ -94,7 +94,7 @@ UI_TEXT: dict[str, tuple[str, ...]] = {
     "summary.title": (),
     "summary.download": (),
     "summary.private": (),
-    "light.open_app": (),
+    "light.open_app": ("page",),
     "light.about": (),
     "light.nav": (),
     "light.diagram": (),
@@ -153,6 +153,14 @@ UI_TEXT: dict[str, tuple[str, ...]] = {
     "help.more": (),
     "treatments.details": (),
     "treatments.order": ("n", "name", "summary", "tier"),
+    "clinic.by": ("name",),
+    "clinic.phone": ("phone",),
+    "clinic.address": ("address",),
+    "clinic.report": ("contact",),
+    "clinic.report_none": (),
+    "preview.title": ("page", "site"),
+    "preview.compare": ("options",),
+    "preview.slide": ("n", "title", "total"),
 }
 
 # Placeholders of the `help` block in site.yaml (the clinic's emergency and crisis numbers).

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
 
 from explainer.content import Content
-from explainer.facts import help_blocks
+from explainer.facts import clinic_lines, help_blocks
 
 if TYPE_CHECKING:
     from explainer.content import Source
@@ -66,7 +66,8 @@ def page(
     **values: Any,
 ) -> str:
     """A standalone page from `template` (or the first of a list that exists) in the shared layout: title,
-    review date of `page_id`, disclaimer, the page's own body, the link back to the app and the sources.
+    review date of `page_id`, disclaimer, the page's own body, the link back to the app, the clinic's
+    details (content/clinic.yaml) and the sources.
     `made` (the day it was printed) is left out of pages that must regenerate byte for byte."""
     names: list[str | Template] = [template] if isinstance(template, str) else [*template]
     help_signs, help_mood = help_blocks(content)
@@ -83,5 +84,6 @@ def page(
         link=link,
         link_title=link_title,
         link_text=link_text,
+        clinic=clinic_lines(content),
         **values,
     )

@@ -7,8 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from explainer.cards import light_card
 from explainer.charts import BLUE, VERMILLION
-from explainer.content import NO_TREATMENT, Content, Facts, load, load_for_command
+from explainer.content import NO_TREATMENT, Content, Facts, for_each_language
 from explainer.facts import ROWS, cell, no_numbers, number_lines
 from explainer.html import diagram
 from explainer.html.frame import page
@@ -111,10 +112,12 @@ def render(content: Content, route: Route) -> str:
         page_id=route.id,
         source_ids=[*meta.sources, *values.pop("cited")],
         link=app_link(route, content.lang),
-        link_title=content.text("light.open_app"),
+        link_title=content.text("light.open_app", page=meta.title),
         link_text=f"{content.site.name}: {meta.nav}",
         text=content.text,
-        nav=[(r.light, content.pages[r.id].meta.nav, r is route) for r in PAGES],
+        card=light_card(content, route),
+        # Page titles, not menu names: a link's words must make sense on their own ("Learn more" does not).
+        nav=[(r.light, content.pages[r.id].meta.title, r is route) for r in PAGES],
         languages=[
             (_relative(content.lang, code, str(route.light)), code, name)
             for code, name in LANGUAGES.items()
@@ -152,12 +155,9 @@ def build(content: Content, out_dir: Path | str = OUT_DIR) -> list[Path]:
 def main() -> int:
     """`python -m explainer.html.light [OUT_DIR]`: write the light pages of every language from content/."""
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT_DIR
-    if load_for_command() is None:  # checks every language and says what is wrong
-        return 1
-    for lang in LANGUAGES:
-        for path in build(load(lang=lang), out):
-            print(f"wrote {path} ({path.stat().st_size / 1024:.1f} KB)")
-    return 0
+    return for_each_language(
+        lambda content: "\n".join(f"wrote {path} ({path.stat().st_size / 1024:.1f} KB)" for path in build(content, out))
+    )
 
 
 if __name__ == "__main__":

@@ -170,10 +170,25 @@ def small_sources(content: Content, ids: Sequence[str]) -> str:
 
 
 def help_markdown(content: Content) -> str:
-    """Every warning sign, with the clinic's emergency and crisis numbers from content/site.yaml."""
+    """Every warning sign, with the clinic's emergency and crisis numbers from content/clinic.yaml."""
     blocks, mood = facts.help_blocks(content)
     parts = [f"**{heading}**\n\n" + "\n".join(f"- {sign}" for sign in signs) for heading, signs in blocks]
     return "\n\n".join([*parts, mood])
+
+
+def clinic_markdown(content: Content) -> str:
+    """Who offers this copy and where to report a mistake (content/clinic.yaml), a line each; the clinic's
+    words are shown as text, never as Markdown."""
+    lines = []
+    for text, link in facts.clinic_lines(content):
+        words = _plain_markdown(text)
+        lines.append(f"[{words}](<{link}>)" if link else words)
+    return "  \n".join(lines)
+
+
+def _plain_markdown(text: str) -> str:
+    """Text that Markdown shows as it is: every punctuation mark Markdown could read is escaped."""
+    return "".join(f"\\{ch}" if ch in "\\`*_{}[]()<>#+-.!|~$:" else ch for ch in text)
 
 
 def sidebar(content: Content, route: routes.Route) -> None:
@@ -202,6 +217,7 @@ def footer(content: Content, route: routes.Route) -> None:
         st.caption(
             f"{site.reviewed_label}: {meta.reviewed:%-d %B %Y} · {site.next_review_label}: {meta.next_review:%B %Y}"
         )
+        st.caption(clinic_markdown(content))
         with st.expander(site.sources_label):
             sources(content, meta.sources)
 
@@ -210,7 +226,8 @@ def footer(content: Content, route: routes.Route) -> None:
 
 
 def share_base() -> str:
-    return share.base_url(share.configured_base(), st.context.url)
+    """The public address (EXPLAINER_PUBLIC_URL, else content/clinic.yaml), else the one the visitor used."""
+    return share.base_url(share.configured_base(load_content().clinic.public_url), st.context.url)
 
 
 def current_view_url(route: routes.Route) -> str:

@@ -68,7 +68,7 @@ def test_every_page_lists_the_warning_signs_with_the_clinic_numbers(page: Page, 
     visit(page, app_url + "/pathway")
     main = page.get_by_test_id("stMain")
     main.get_by_text(content.text("help.more")).click()
-    help_ = content.site.help
+    help_, clinic = content.site.help, content.clinic
     for sign in help_.emergency_signs[:3]:
-        expect(main.get_by_text(sign.format(emergency=help_.emergency, crisis=help_.crisis)).first).to_be_visible()
-    expect(main.get_by_text(re.compile(re.escape(help_.crisis))).first).to_be_visible()
+        expect(main.get_by_text(sign.format(emergency=clinic.emergency, crisis=clinic.crisis)).first).to_be_visible()
+    expect(main.get_by_text(re.compile(re.escape(clinic.crisis))).first).to_be_visible()

@@ -1,0 +1,156 @@
+"""The pictures of shared links: the app's own charts drawn to PNG at build time, 1200 by 630 pixels.
+
+`make light` (`python -m explainer.pictures`) writes them into static/preview/<lang>/, served at
+/app/static/preview/: one for each name explainer/cards.py can give, that is the pathway with each stage
+marked in each view, the pathway alone, the ladder, and the start picture (the pathway under the guide's
+name). The specs are the ones the app draws (explainer/charts/), with a title and the picture's size.
+vl-convert draws them without a browser, with the Liberation Sans it carries, so every machine makes the
+same picture. Nothing is drawn again while what the pictures show is unchanged (a .stamp.json per
+language), and a changed spec redraws only its own picture.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import sys
+from collections.abc import Iterator
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import vl_convert
+from PIL import Image
+
+from explainer import cards, charts
+from explainer.cards import LADDER, PICTURE_SIZE, START, pathway_picture
+from explainer.charts import INK
+from explainer.content import Content, for_each_language
+
+OUT_DIR = Path(__file__).resolve().parents[1] / "static" / "preview"
+CHARTS = Path(charts.__file__).parent
+STAMP = ".stamp.json"
+COLOURS = 64  # a PNG of 64 colours looks the same and is a seventh of the size (about 25 KB)
+SCALE = 1.6  # type and marks, so labels stay readable when a chat shows the picture a third of its size
+FONT = "Liberation Sans"  # carried by vl-convert: the same letters on every machine
+# Everything that makes the pictures besides their specs: a new version may draw differently.
+RENDERER = f"vl-convert {version('vl-convert-python')}, {COLOURS} colours"
+
+
+def framed(spec: dict[str, Any], title: str, subtitle: str) -> dict[str, Any]:
+    """A chart spec as a 1200x630 picture on white, with a title above it."""
+    width, height = PICTURE_SIZE
+    config = spec.get("config", {})
+    return {
+        **spec,
+        "width": width,
+        "height": height,
+        "autosize": {"type": "fit", "contains": "padding"},
+        "padding": {"left": 40, "right": 40, "top": 28, "bottom": 20},
+        "background": "#FFFFFF",
+        "title": {
+            "text": title,
+            "subtitle": subtitle,
+            "anchor": "start",
+            "fontSize": 40,
+            "subtitleFontSize": 24,
+            "color": INK,
+            "subtitleColor": INK,
+            "subtitlePadding": 8,
+            "offset": 16,
+        },
+        "config": {**config, "font": FONT},
+    }
+
+
+def specs(content: Content) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(name, spec) of every picture in this language."""
+    site = content.site.name
+    stages = content.pathway
+
+    for view in ("acute", "chronic"):
+        base = charts.pathway(
+            stages.stages, stages.connections, content.text, view, None, None, SCALE, body=stages.body
+        ).to_dict()
+        view_title = stages.views[view].title
+        yield pathway_picture(None, view), framed(base, content.pages["pathway"].meta.title, view_title)
+        for stage in stages.stages:
+            marked = charts.with_selection(base, stage.id)
+            yield pathway_picture(stage.id, view), framed(marked, stage.name, view_title)
+        if view == "acute":
+            yield START, framed(base, site, content.pages["pathway"].meta.title)
+    ladder = charts.ladder(content.ladder(), content.text, (), SCALE).to_dict()
+    yield LADDER, framed(ladder, content.text("treatments.ladder"), site)
+
+
+def png(spec: dict[str, Any]) -> bytes:
+    """The picture of a spec, its colours cut to a palette (charts have few colours, and no dithering)."""
+    drawn = Image.open(io.BytesIO(vl_convert.vegalite_to_png(spec, scale=1))).convert("RGB")
+    out = io.BytesIO()
+    drawn.quantize(colors=COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
+        out, "PNG", optimize=True
+    )
+    return out.getvalue()
+
+
+def _fingerprint(spec: dict[str, Any]) -> str:
+    text = json.dumps(spec, sort_keys=True, default=str) + RENDERER
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _inputs(content: Content) -> str:
+    """What the pictures are made from: the content they show and the code that draws them. Checked before
+    any spec is built, which takes seconds, so a build with nothing new takes a moment."""
+    code = sorted([*CHARTS.glob("*.py"), Path(__file__), Path(cards.__file__)])
+    parts = [
+        content.site.model_dump_json(),
+        content.pathway.model_dump_json(),
+        *(t.model_dump_json() for t in content.ladder()),
+        *(f"{p.id}: {p.meta.title}" for p in content.pages.values()),
+        *(path.read_text(encoding="utf-8") for path in code),
+        RENDERER,
+    ]
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def build(content: Content, out_dir: Path | str = OUT_DIR) -> list[Path]:
+    """Write this language's pictures into `out_dir`/<lang>/, drawing only those whose spec changed."""
+    folder = Path(out_dir) / content.lang
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp_path = folder / STAMP
+    try:
+        stamp: dict[str, Any] = json.loads(stamp_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        stamp = {}
+    inputs = _inputs(content)
+    drawn: dict[str, str] = stamp.get("pictures", {})
+    if stamp.get("inputs") == inputs and all((folder / f"{name}.png").exists() for name in drawn):
+        return [folder / f"{name}.png" for name in drawn]
+    written, now = [], {}
+    for name, spec in specs(content):
+        path = folder / f"{name}.png"
+        now[name] = _fingerprint(spec)
+        if drawn.get(name) != now[name] or not path.exists():
+            path.write_bytes(png(spec))
+        written.append(path)
+    for old in set(drawn) - set(now):  # a stage that is gone leaves no picture behind
+        (folder / f"{old}.png").unlink(missing_ok=True)
+    stamp_path.write_text(json.dumps({"inputs": inputs, "pictures": now}, indent=1), encoding="utf-8")
+    return written
+
+
+def main() -> int:
+    """`python -m explainer.pictures [OUT_DIR]`: the pictures of every language, from content/."""
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT_DIR
+
+    def made(content: Content) -> str:
+        paths = build(content, out)
+        size = sum(p.stat().st_size for p in paths) / 1024
+        return f"pictures for shared links: {len(paths)} in {out / content.lang} ({size:.0f} KB)"
+
+    return for_each_language(made)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

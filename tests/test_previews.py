@@ -1,0 +1,289 @@
+"""Shared links that look right before they are opened: each view's card (explainer/cards.py), the head the
+server writes for it (explainer/web.py), robots.txt and sitemap.xml, and the pictures (explainer/pictures.py).
+The same through a real server and nginx: tests/e2e/test_previews.py."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+import streamlit
+from PIL import Image
+
+from explainer import cards, pictures, routes, share, web
+from explainer import content as content_module
+
+INDEX = (Path(streamlit.__file__).parent / "static" / "index.html").read_bytes()
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "x" * 5000,
+    "dorsal-horn<script>",
+    "javascript:alert(1)",
+]
+REQUIRED = ("description", "og:title", "og:description", "og:image", "og:url", "og:locale", "twitter:card")
+
+
+class Head(HTMLParser):
+    """The tags of a page's head that a link preview reads."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.meta: dict[str, list[str]] = {}
+        self.links: list[dict[str, str]] = []
+        self.titles: list[str] = []
+        self.lang = ""
+        self._in_title = False
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = {k: v or "" for k, v in attrs}
+        if tag == "html":
+            self.lang = found.get("lang", "")
+        elif tag == "meta" and ("name" in found or "property" in found):
+            self.meta.setdefault(found.get("name") or found["property"], []).append(found.get("content", ""))
+        elif tag == "link":
+            self.links.append(found)
+        self._in_title = tag == "title"
+        if self._in_title:
+            self.titles.append("")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.titles[-1] += data
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_title = self._in_title and tag != "title"
+
+    def one(self, name: str) -> str:
+        assert len(self.meta.get(name, [])) == 1, (name, self.meta.get(name))
+        return self.meta[name][0]
+
+    def link(self, rel: str, hreflang: str | None = None) -> str:
+        found = [k["href"] for k in self.links if k.get("rel") == rel and k.get("hreflang") == hreflang]
+        assert len(found) == 1, (rel, hreflang, self.links)
+        return found[0]
+
+
+def scope(path: str, query: str = "", headers: dict[str, str] | None = None, method: str = "GET") -> dict:
+    pairs = {"host": "guide.test:8080", **(headers or {})}
+    return {
+        "type": "http",
+        "method": method,
+        "scheme": "http",
+        "path": path,
+        "query_string": query.encode("latin-1"),
+        "headers": [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in pairs.items()],
+    }
+
+
+def page(path: str, query: str = "", **headers: str) -> Head:
+    rewrite = web.plan(scope(path, query, headers))
+    assert callable(rewrite), path
+    return Head(rewrite(INDEX).decode("utf-8"))
+
+
+@pytest.fixture(autouse=True)
+def _no_public_address(monkeypatch):
+    monkeypatch.delenv(share.ENV_BASE, raising=False)
+
+
+@pytest.mark.parametrize("lang", list(routes.LANGUAGES))
+@pytest.mark.parametrize("route", routes.ROUTES, ids=lambda r: r.id)
+def test_every_page_answers_with_its_own_title_description_picture_and_address(route, lang):
+    content = content_module.load(lang=lang)
+    head = page(route.href, f"lang={lang}")
+    meta = content.pages[route.id].meta
+    assert len(head.titles) == 1 and head.titles[0] != "Streamlit"
+    assert head.lang == lang
+    for name in REQUIRED:
+        assert head.one(name), name
+    if route.id != "talk":  # a bare /talk opens the first slide
+        assert meta.title in head.titles[0]
+        assert head.one("description") == meta.description
+    assert head.one("og:title") == head.titles[0]
+    assert head.one("og:locale") == cards.LOCALES[lang]
+    assert head.one("twitter:card") == "summary_large_image"
+    assert head.one("og:image").startswith(f"http://guide.test:8080/app/static/preview/{lang}/")
+    view = route.href + ("?slide=1" if route.id == "talk" else "")  # a bare /talk opens slide 1, and says so
+    joined = "&" if "?" in view else "?"
+    assert head.one("og:url") == head.link("canonical") == f"http://guide.test:8080{view}{joined}lang={lang}"
+    assert head.link("alternate", "x-default") == f"http://guide.test:8080{view}"
+
+
+def test_a_stage_a_comparison_and_a_slide_are_named(content):
+    stage = content.stages["dorsal-horn"]
+    head = page("/pathway", "stage=dorsal-horn&view=chronic")
+    assert head.titles[0].startswith(stage.name)
+    assert head.one("description").startswith(content.text("stage.chronic"))
+    assert head.one("og:image").endswith("/en/pathway-dorsal-horn-chronic.png")
+    head = page("/treatments", "compare=physical-therapy,spinal-cord-stimulation")
+    for option in ("physical-therapy", "spinal-cord-stimulation"):
+        assert content.treatments[option].name in head.titles[0]
+    assert head.one("og:url").endswith("/treatments?compare=physical-therapy,spinal-cord-stimulation")
+    head = page("/talk", "slide=3")
+    assert head.titles[0].startswith(content.text("preview.slide", n=3, total=len(content.slides), title=""))
+    assert content.slides[2].title in head.titles[0]
+    head = page("/learn", "term=" + next(iter(content.glossary)))
+    assert head.one("description") == next(iter(content.glossary.values())).definition
+
+
+def test_spanish_by_the_link_or_by_the_browser():
+    spanish = content_module.load(lang="es")
+    stage = spanish.stages["dorsal-horn"]
+    for head in (
+        page("/pathway", "stage=dorsal-horn&lang=es"),
+        page("/pathway", "stage=dorsal-horn", **{"Accept-Language": "es-MX,es;q=0.9"}),
+    ):
+        assert head.lang == "es" and head.titles[0].startswith(stage.name)
+        assert head.one("og:locale") == "es_US" and "/es/pathway-dorsal-horn.png" in head.one("og:image")
+    assert page("/pathway", "lang=en", **{"Accept-Language": "es"}).lang == "en"
+
+
+@pytest.mark.parametrize("value", HOSTILE, ids=["script", "attribute", "long", "suffix", "scheme"])
+@pytest.mark.parametrize("name", ["stage", "compare", "slide", "term", "lang", "view"])
+def test_a_hostile_value_is_never_repeated(name, value):
+    route = {"stage": "/pathway", "view": "/pathway", "compare": "/treatments", "slide": "/talk"}.get(name, "/learn")
+    rewrite = web.plan(scope(route, f"{name}={quote(value)}&{name}2=%3Cb%3E"))
+    assert callable(rewrite)
+    html = rewrite(INDEX).decode("utf-8")
+    assert value not in html and quote(value) not in html and "<b>" not in html
+    assert "onerror" not in html and "javascript:" not in html and "xxxxxxxxxx" not in html
+    plain = Head(web.plan(scope(route))(INDEX).decode("utf-8"))  # type: ignore[operator]
+    assert Head(html).titles == plain.titles  # the default view's card, as if the value were not there
+
+
+def test_a_hostile_host_is_not_used_as_the_address():
+    for host in ('evil.test"><script>', "a b", "x.test/<b>"):
+        head = page("/pathway", **{"Host": host})
+        assert head.one("og:url") == "http://localhost:8501/pathway"
+
+
+def test_a_configured_public_address_is_used_for_every_address(monkeypatch):
+    monkeypatch.setenv(share.ENV_BASE, "https://pain.clinic.example/guide/")
+    head = page("/pathway", "stage=cortex")
+    assert head.one("og:url") == "https://pain.clinic.example/guide/pathway?stage=cortex"
+    assert head.one("og:image") == "https://pain.clinic.example/guide/app/static/preview/en/pathway-cortex.png"
+
+
+def test_a_light_page_gets_its_addresses_and_keeps_the_rest():
+    content = content_module.load(lang="es")
+    rewrite = web.plan(scope("/app/static/light/es/pathway.html"))
+    assert callable(rewrite)
+    built = b'<html lang="es"><head><title>x</title></head><body><html lang="en"></body></html>'
+    head = Head(rewrite(built).decode("utf-8"))
+    own = "http://guide.test:8080/app/static/light/es/pathway.html"
+    assert head.link("canonical") == own == head.link("alternate", "es") == head.one("og:url")
+    assert head.link("alternate", "en") == "http://guide.test:8080/app/static/light/pathway.html"
+    assert head.one("og:image").endswith("/es/pathway.png") and head.one("og:image:alt") == content.text(
+        "light.diagram"
+    )
+    assert head.titles == ["x"]
+    assert web.plan(scope("/app/static/light/xx/pathway.html")) is None
+    assert web.plan(scope("/app/static/light/secret.txt")) is None
+
+
+def test_robots_and_sitemap_name_every_public_page_on_the_public_address(monkeypatch):
+    monkeypatch.setenv(share.ENV_BASE, "https://pain.clinic.example")
+    kind, body = web.plan(scope("/robots.txt"))  # type: ignore[misc]
+    assert kind.startswith("text/plain")
+    assert body.decode().splitlines() == [
+        "User-agent: *",
+        "Allow: /",
+        "Sitemap: https://pain.clinic.example/sitemap.xml",
+    ]
+    kind, body = web.plan(scope("/sitemap.xml"))  # type: ignore[misc]
+    assert kind.startswith("application/xml")
+    ns = {"s": web.SITEMAP_NS}
+    locs = [e.text for e in ET.fromstring(body).findall("s:url/s:loc", ns)]
+    for route in routes.ROUTES:
+        view = route.href + ("?slide=1" if route.id == "talk" else "")
+        assert f"https://pain.clinic.example{view}" in locs
+        assert f"https://pain.clinic.example{view}{'&' if '?' in view else '?'}lang=es" in locs
+        for lang in routes.LANGUAGES:
+            if route.light:
+                assert "https://pain.clinic.example" + routes.light_path(route.id, lang) in locs
+    assert len(locs) == len(set(locs))
+    reviewed = {p.meta.reviewed.isoformat() for p in content_module.load().pages.values()}
+    assert {e.text for e in ET.fromstring(body).findall("s:url/s:lastmod", ns)} <= reviewed
+
+
+def _serve(inner_status: int = 200, encoding: str | None = None, method: str = "GET", path: str = "/pathway"):
+    """Run the middleware around a stand-in for Streamlit; what the stand-in saw and what was sent."""
+    seen: dict = {}
+    sent: list[dict] = []
+
+    async def streamlit_app(s, receive, send):
+        seen.update(s)
+        headers = [(b"content-type", b"text/html; charset=utf-8"), (b"content-length", b"1"), (b"etag", b'"1"')]
+        if encoding:
+            headers.append((b"content-encoding", encoding.encode()))
+        await send({"type": "http.response.start", "status": inner_status, "headers": headers})
+        await send({"type": "http.response.body", "body": INDEX[:2000], "more_body": True})
+        await send({"type": "http.response.body", "body": INDEX[2000:]})
+
+    async def send(message):
+        sent.append(message)
+
+    async def receive():
+        return {"type": "http.request"}
+
+    headers = {"Accept-Encoding": "gzip", "If-None-Match": '"1"'}
+    asyncio.run(web.Previews(streamlit_app)(scope(path, "stage=cortex", headers, method), receive, send))
+    return seen, sent
+
+
+def test_the_middleware_asks_for_the_whole_page_and_sends_it_rewritten():
+    seen, sent = _serve()
+    assert seen["method"] == "GET" and not {b"accept-encoding", b"if-none-match"} & dict(seen["headers"]).keys()
+    headers = dict(sent[0]["headers"])
+    body = sent[1]["body"]
+    assert int(headers[b"content-length"]) == len(body) and b"etag" not in headers
+    assert headers[b"vary"] == b"Accept-Language"
+    assert b"<title>Streamlit</title>" not in body and body.count(b"<title>") == 1
+    _, sent = _serve(method="HEAD")
+    assert sent[1]["body"] == b"" and int(dict(sent[0]["headers"])[b"content-length"]) == len(body)
+
+
+def test_anything_but_a_plain_page_passes_through_as_it_came():
+    for status, encoding in ((404, None), (200, "gzip")):
+        _, sent = _serve(status, encoding)
+        assert sent[0]["status"] == status and sent[1]["body"] == INDEX
+    _, sent = _serve(path="/_stcore/health")
+    assert len(sent) == 3  # not buffered: the stand-in's own messages
+
+
+def test_every_picture_a_card_names_is_drawn(content):
+    names = {name for name, _ in pictures.specs(content)}
+    views = [{"stage": [s], "view": [v]} for s in content.stages for v in ("acute", "chronic")]
+    views += [{"view": ["chronic"]}, {"treatment": ["massage"]}]
+    named = {cards.view_card(content, "pathway", p).picture for p in views}
+    named |= {cards.view_card(content, "talk", {"slide": [str(n)]}).picture for n in range(1, len(content.slides) + 1)}
+    named |= {cards.view_card(content, r.id, {}).picture for r in routes.ROUTES}
+    assert named <= names and cards.LADDER in named and cards.START in named
+
+
+def test_a_picture_is_1200_by_630_and_small(content):
+    spec = dict(pictures.specs(content))[cards.pathway_picture("dorsal-horn")]
+    image = pictures.png(spec)
+    assert Image.open(io.BytesIO(image)).size == cards.PICTURE_SIZE
+    assert image.startswith(b"\x89PNG") and len(image) < 60_000
+
+
+def test_only_a_changed_picture_is_drawn_again(content_copy, tmp_path, monkeypatch):
+    drawn: list[str] = []
+    monkeypatch.setattr(pictures, "png", lambda spec: drawn.append(spec["title"]["text"]) or b"png")
+    first = pictures.build(content_module.load(content_copy), tmp_path)
+    assert len(drawn) == len(first) == 20
+    drawn.clear()
+    assert pictures.build(content_module.load(content_copy), tmp_path) == first and drawn == []
+    path = content_copy / "treatments.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('short: "Massage"', 'short: "Massage therapy"'))
+    changed = content_module.load(content_copy)
+    pictures.build(changed, tmp_path)
+    assert drawn == [changed.text("treatments.ladder")]  # the ladder shows short names; nothing else does
