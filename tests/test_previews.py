@@ -17,6 +17,7 @@ from PIL import Image
 
 from explainer import cards, pictures, routes, share, web
 from explainer import content as content_module
+from explainer.html import light
 
 INDEX = (Path(streamlit.__file__).parent / "static" / "index.html").read_bytes()
 HOSTILE = [
@@ -287,3 +288,59 @@ def test_only_a_changed_picture_is_drawn_again(content_copy, tmp_path, monkeypat
     changed = content_module.load(content_copy)
     pictures.build(changed, tmp_path)
     assert drawn == [changed.text("treatments.ladder")]  # the ladder shows short names; nothing else does
+
+
+# Lighthouse 12's link-text audit (bench/lighthouse): link words that say nothing out of context.
+VAGUE_LINKS = {
+    "en": {"click here", "click this", "go", "here", "information", "learn more", "more", "more info"}
+    | {"more information", "right here", "read more", "see more", "start", "this"},
+    "es": {"click aquí", "click aqui", "clicka aquí", "clicka aqui", "pincha aquí", "pincha aqui", "aquí", "aqui"}
+    | {"más", "mas", "más información", "más informacion", "mas información", "mas informacion", "este", "enlace"}
+    | {"este enlace", "empezar"},
+}
+
+
+class Links(HTMLParser):
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.found: list[tuple[str, str]] = []
+        self._href: str | None = None
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self._href = dict(attrs).get("href") or ""
+            self.found.append((self._href, ""))
+
+    def handle_data(self, data: str) -> None:
+        if self._href is not None:
+            self.found[-1] = (self._href, self.found[-1][1] + data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            self._href = None
+
+
+@pytest.mark.parametrize("lang", list(routes.LANGUAGES))
+def test_the_light_pages_have_what_a_search_engine_checks(tmp_path, lang):
+    """What Lighthouse's SEO audit checks (it scored 100 on each light page through nginx): a title, a
+    description, the language, a viewport, an absolute canonical address, hreflang codes that exist, links
+    that can be followed and whose words make sense on their own, and nothing that forbids indexing."""
+    content = content_module.load(lang=lang)
+    for built in light.build(content, tmp_path):
+        route = next(r for r in routes.ROUTES if r.light == built.name)
+        rewrite = web.plan(scope(routes.light_path(route.id, lang)))
+        assert callable(rewrite)
+        html = rewrite(built.read_bytes()).decode("utf-8")
+        head = Head(html)
+        assert head.lang == lang and head.titles[0].strip() and head.one("description")
+        assert head.one("viewport").startswith("width=device-width")
+        assert head.link("canonical") == "http://guide.test:8080" + routes.light_path(route.id, lang)
+        assert {k["hreflang"] for k in head.links if k.get("rel") == "alternate"} == set(routes.LANGUAGES)
+        assert "robots" not in head.meta and "noindex" not in html
+        assert "connect-src 'self'" in html  # Lighthouse fetches robots.txt from inside the page
+        links = Links(html).found
+        assert links
+        for href, text in links:
+            assert href and not href.lower().startswith("javascript:"), href
+            assert text.strip() and text.strip().lower() not in VAGUE_LINKS[lang], (built.name, text)

@@ -28,13 +28,15 @@ def _open(browser, path, viewport, media="screen"):
 
 
 @pytest.mark.parametrize("name", [r.light for r in light.PAGES])
-def test_a_light_page_fits_a_phone_and_loads_only_itself(browser, built, name):
+def test_a_light_page_fits_a_phone_and_loads_only_itself(browser, built, content, name):
     path = next(p for p in built if p.name == name)
+    route = next(r for r in light.PAGES if r.light == name)
+    back = content.text("light.open_app", page=content.pages[route.id].meta.title)
     context, page = _open(browser, path, PHONE)
     try:
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         assert page.requests == [path.as_uri()]
-        assert page.get_by_role("link", name="Open the interactive explainer").first.is_visible()
+        assert page.get_by_role("link", name=back).first.is_visible()
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"phone-light-{path.stem}.png"), full_page=True)
     finally:

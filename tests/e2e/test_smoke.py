@@ -53,7 +53,7 @@ def test_a_deep_link_is_the_first_visit_of_a_fresh_server(browser: Browser, star
 
 
 @pytest.mark.parametrize("route", [r for r in ROUTES if r.light], ids=lambda r: r.id)
-def test_the_app_serves_each_light_page_and_it_leads_to_the_interactive_view(page: Page, app_url: str, route):
+def test_the_app_serves_each_light_page_and_it_leads_to_the_interactive_view(page: Page, app_url: str, content, route):
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     response = page.goto(f"{app_url}/app/static/light/{route.light}")
@@ -61,7 +61,8 @@ def test_the_app_serves_each_light_page_and_it_leads_to_the_interactive_view(pag
     assert response.headers["content-type"].startswith("text/html")
     assert requests == [f"{app_url}/app/static/light/{route.light}"], "a light page loads nothing but itself"
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    link = page.get_by_role("link", name="Open the interactive explainer").first
+    back = content.text("light.open_app", page=content.pages[route.id].meta.title)
+    link = page.get_by_role("link", name=back, exact=True).first
     expect(link).to_have_attribute("href", route.href)
 
 
