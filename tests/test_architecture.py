@@ -87,3 +87,11 @@ def test_page_scripts_stay_thin_and_never_parse_the_link_or_read_files() -> None
         text = path.read_text(encoding="utf-8")
         assert len(text.splitlines()) <= 70, f"{path.name} is not thin: move its panels to explainer/ui"
         assert "query_params" not in text and "open(" not in text and "read_text" not in text, path.name
+
+
+@pytest.mark.parametrize("sheet", sorted((PACKAGE / "ui" / "css").glob("*.css")), ids=lambda p: p.name)
+def test_an_app_style_sheet_survives_the_browsers_html_cleaning(sheet: Path) -> None:
+    """st.html passes the app's styles through DOMPurify, which drops a whole <style> element whose text
+    looks like a tag (even in a comment): one "<details>" in a comment once switched every style off."""
+    text = sheet.read_text(encoding="utf-8")
+    assert "<" not in text, f"{sheet.name}: a '<' makes the browser drop the whole sheet"

@@ -144,8 +144,14 @@ def test_rating_a_wish_sorts_the_options_and_updates_the_link(content):
     assert content.treatments["spine-surgery"].name in last_two
     assert content.treatments["spinal-cord-stimulation"].name in last_two
     assert any(content.decision.wishes[1].because["operation"] in m.value for m in at.markdown)
+    # The questions are built only once their panel is opened: twenty-odd checkboxes.
+    assert not [c for c in at.checkbox if c.key.startswith("ask_")]
+    at.session_state["ask_panel"] = True
+    at.run()
+    assert len([c for c in at.checkbox if c.key.startswith("ask_")]) == len(content.questions)
     at.checkbox(key=f"ask_{content.questions[0].id}").check().run()
     assert at.query_params["ask"] == content.questions[0].id
+    assert at.session_state["ask_panel"] is True
 
 
 def test_a_link_restores_the_answers(content):

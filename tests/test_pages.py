@@ -191,3 +191,32 @@ def test_share_link_drops_what_the_view_does_not_use(monkeypatch):
     at = open_page("treatments", compare="massage,unicorn", utm_source="newsletter")
     assert _shared(at)[0] == "https://pain.clinic.example/treatments?compare=massage"
     assert _shared(open_page("home"))[0] == "https://pain.clinic.example/"
+
+
+@pytest.mark.parametrize("lang", routes.LANGUAGES)
+def test_every_option_on_the_ladder_opens_to_its_facts_numbers_and_pathway_link(lang):
+    """The ladder's details are one HTML block (one element instead of thirty): every option in ladder
+    order, each answer to the patient questions, its numbers or why there are none, and a link to where
+    it acts that keeps the page's language."""
+    from explainer import content as content_module
+    from explainer.content import NO_TREATMENT
+    from explainer.facts import ROWS, cell, no_numbers
+    from tests.html_text import Html
+
+    c = content_module.load(lang=lang)
+    at = open_page("treatments", lang=lang)
+    assert not at.exception
+    block = next(h.proto.body for h in at.get("html") if 'class="ladder-details"' in h.proto.body)
+    page = Html(block)
+    order = [t.id for t in c.ladder()] + [NO_TREATMENT]
+    ids = [v or "" for k, v in page.attrs if k == "id"]
+    links = [v for k, v in page.attrs if k == "href"]
+    assert [i.removeprefix("details-") for i in ids if i.startswith("details-")] == order
+    for option_id, option in [*((t.id, t) for t in c.ladder()), (NO_TREATMENT, c.no_treatment)]:
+        for row in ROWS:
+            assert " ".join(cell(c, option, row).split()) in page.words, (option_id, row)
+        why = no_numbers(c, option_id)
+        assert why is None or " ".join(why.split()) in page.words, option_id
+    for t in c.ladder():
+        wanted = f"/pathway?treatment={t.id}" + ("&lang=es" if lang == "es" else "")
+        assert wanted in links, t.id

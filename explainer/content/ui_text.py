@@ -89,6 +89,7 @@ UI_TEXT: dict[str, tuple[str, ...]] = {
     "lean.summary": ("option",),
     "ask.title": (),
     "ask.intro": (),
+    "ask.list": ("count",),
     "ask.own": (),
     "ask.own_hint": (),
     "summary.title": (),

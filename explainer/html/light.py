@@ -20,9 +20,9 @@ OUT_DIR = Path(__file__).resolve().parents[2] / "static" / "light"
 PAGES: tuple[Route, ...] = tuple(r for r in ROUTES if r.light)
 
 
-def option_facts(content: Content, option_id: str, option: Facts) -> dict[str, Any]:
+def option_facts(content: Content, option_id: str, option: Facts, pictures: bool = True) -> dict[str, Any]:
     """An option's answers to the patient questions, its kinds of medicine, its trial numbers in words
-    with a 100-person picture each (or why there are none), and the sources it cites."""
+    with a 100-person picture each unless `pictures` is off (or why there are none), and the sources it cites."""
     numbers = [
         {
             "lines": number_lines(content, n),
@@ -38,6 +38,7 @@ def option_facts(content: Content, option_id: str, option: Facts) -> dict[str, A
         "is_test": getattr(option, "kind", "treatment") == "test",
         "classes": getattr(option, "classes", ()),
         "numbers": numbers,
+        "pictures": pictures,
         "no_numbers": no_numbers(content, option_id),
         "cited": "; ".join(f"{content.sources[s].title} ({content.sources[s].year})" for s in option.sources),
     }

@@ -61,8 +61,7 @@ def decision_section(content: Content, state: links.TreatmentsState, on_change: 
 
     st.subheader(content.text("ask.title"))
     st.markdown(content.text("ask.intro"))
-    for question in content.questions:
-        st.checkbox(question.text, key=f"ask_{question.id}", on_change=on_change)
+    _question_list(content, state, on_change)
     own = st.text_area(content.text("ask.own"), key="ask_own", help=content.text("ask.own_hint"))
     st.caption(content.text("ask.own_hint"))
 
@@ -95,6 +94,19 @@ def decision_section(content: Content, state: links.TreatmentsState, on_change: 
         on_click="ignore",
     )
     st.caption(content.text("summary.private"))
+
+
+def _question_list(content: Content, state: links.TreatmentsState, on_change: Callable[[], None]) -> None:
+    """The questions to tick, in a panel that opens on request (already open when the link has ticks):
+    twenty-odd checkboxes are a long scroll on a phone and the most elements of any part of the page."""
+    if state.ask and "ask_panel" not in st.session_state:
+        st.session_state["ask_panel"] = True  # not `expanded=`: a change of it would make a new panel
+    panel = st.expander(content.text("ask.list", count=len(content.questions)), key="ask_panel", on_change="rerun")
+    if not panel.open:
+        return
+    with panel:
+        for question in content.questions:
+            st.checkbox(question.text, key=f"ask_{question.id}", on_change=on_change)
 
 
 def option_name(content: Content, option: decision.Option) -> str:

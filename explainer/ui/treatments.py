@@ -10,7 +10,8 @@ import streamlit as st
 
 from explainer import facts, links
 from explainer.content import NO_TREATMENT, Content, Facts, Treatment
-from explainer.html import handout
+from explainer.html import handout, light
+from explainer.html.frame import ENV
 from explainer.ui import evidence, frame
 
 
@@ -25,36 +26,25 @@ def ladder_list(content: Content) -> None:
 
 
 def ladder_details(content: Content) -> None:
-    """Each option's full facts, a step at a time, and no new treatment last; an option opens to its details."""
+    """Each option's full facts, a step at a time, and no new treatment last, as one block of HTML in which
+    every option opens in place: one element instead of thirty, built once per language and link language."""
     st.subheader(content.text("treatments.details"))
-    for tier in content.tiers.values():
-        st.markdown(f"**{content.text('treatments.step', tier=tier.tier)}: {tier.name}.** {tier.summary}")
-        for t in (t for t in content.ladder() if t.tier == tier.tier):
-            with st.expander(t.name):
-                st.markdown(_details(content, t.id, t))
-    st.markdown(f"**{content.text('treatments.no_treatment')}**")
-    with st.expander(content.no_treatment.name):
-        st.markdown(_details(content, NO_TREATMENT, content.no_treatment))
+    st.html(_ladder_html(content, frame.carried_language()))
 
 
-def _details(content: Content, option_id: str, option: Facts) -> str:
-    """One Markdown block per option, sources included: every element costs the server a little and the
-    browser more (a dozen options times ten elements made the page slow)."""
-    treatment = option if isinstance(option, Treatment) else None
-    own = []  # what only a treatment on the ladder has: a test label, a summary, kinds of medicine
-    if treatment:
-        own = [*([f"**{content.text('test.label')}**"] if treatment.kind == "test" else []), treatment.summary]
-    link = f"[{content.text('treatments.see_pathway')}]({frame.href(links.PathwayState(treatment=option_id))})"
-    return "\n\n".join(
-        [
-            *own,
-            *(f"**{content.text(f'row.{row}')}** {facts.cell(content, option, row)}" for row in facts.ROWS),
-            *(_classes(content, treatment) if treatment else []),
-            f"**{content.text('numbers.title')}**",
-            *_number_lines(content, option_id),
-            *([link] if treatment else []),
-            frame.small_sources(content, option.sources),
-        ]
+@st.cache_resource(max_entries=16, show_spinner=False, hash_funcs={Content: lambda c: c.version})
+def _ladder_html(content: Content, lang: str | None) -> str:
+    """The same facts and numbers as the light page, from the same template (option.html); without its
+    pictures, which the browser's HTML cleaning would drop: the comparison below draws them as charts."""
+    ladder = content.ladder()
+    return ENV.get_template("ladder.html").render(
+        tiers=[
+            (tier, [(t, light.option_facts(content, t.id, t, pictures=False)) for t in ladder if t.tier == tier.tier])
+            for tier in content.tiers.values()
+        ],
+        no_treatment=light.option_facts(content, NO_TREATMENT, content.no_treatment, pictures=False),
+        text=content.text,
+        pathway_link=lambda tid: links.href(links.PathwayState(treatment=tid), lang),
     )
 
 
@@ -70,11 +60,6 @@ def _classes(content: Content, t: Treatment) -> list[str]:
             for c in t.classes
         ),
     ]
-
-
-def _number_lines(content: Content, option: str) -> list[str]:
-    missing = facts.no_numbers(content, option)
-    return [missing] if missing else [evidence.markdown(content, n) for n in content.numbers_for(option)]
 
 
 def _cell(text: str) -> str:

@@ -133,7 +133,7 @@ def screenshot(page: Page, name: str) -> None:
 FOCUSED_LABEL = """() => { const e = document.activeElement; if (!e) return '';
     const byId = e.getAttribute('aria-labelledby');
     const labelled = byId ? (document.getElementById(byId) || {}).innerText : '';
-    const text = e.tagName === 'BUTTON' ? e.innerText : '';
+    const text = ['BUTTON', 'SUMMARY'].includes(e.tagName) ? e.innerText : '';
     return [e.getAttribute('aria-label'), labelled, text, e.labels && e.labels[0]
             && e.labels[0].innerText].filter(Boolean).join(' '); }"""
 

@@ -26,6 +26,10 @@ def test_keyboard_only_decision_flow(page, app_url, content):
     page.keyboard.press("ArrowRight")
     wait_for_address(page, f"/treatments?matters={wish.id}:2")
     wait_idle(page)
+    # The questions sit in a panel that opens on request.
+    tab_to(page, content.text("ask.list", count=len(content.questions)))
+    page.keyboard.press("Enter")
+    wait_idle(page)
     tab_to(page, question.text)
     page.keyboard.press("Space")
     wait_for_address(page, f"/treatments?matters={wish.id}:2&ask={question.id}")

@@ -64,3 +64,27 @@ def test_more_than_three_in_a_link_keeps_three_with_a_notice(page, app_url):
     visit(page, app_url + "/treatments?compare=education,massage,medications,facet-block,bogus")
     expect(page.get_by_test_id("stAlertContentInfo")).to_have_count(2)
     wait_for_address(page, "/treatments?compare=education,massage,medications")
+
+
+def test_an_option_on_the_ladder_opens_in_place_from_the_keyboard(page, app_url, content):
+    """The ladder's options open in the page itself (no round trip), with a keyboard as with a finger."""
+    t = content.treatments["spinal-cord-stimulation"]
+    visit(page, app_url + "/treatments")
+    box = page.locator(f"#details-{t.id}")
+    expect(box).not_to_have_attribute("open", "")
+    for _ in range(150):  # the chart's alt text names every option too: Tab to this summary itself
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches('#details-{t.id} > summary')"):
+            break
+    else:
+        raise AssertionError(f"Tab never reached {t.name!r} on the ladder")
+    page.keyboard.press("Enter")
+    expect(box).to_have_attribute("open", "")
+    expect(box.get_by_text(content.text("row.risks"), exact=True)).to_be_visible()
+    link = box.get_by_role("link", name=content.text("treatments.see_pathway"))
+    expect(link).to_have_attribute("href", f"/pathway?treatment={t.id}")
+    # Drawn like the app's own panels: a tap target of at least 48 px, and the app's styles applied.
+    summary = box.locator("summary")
+    assert summary.bounding_box()["height"] >= 48
+    page.keyboard.press("Enter")
+    expect(box).not_to_have_attribute("open", "")
