@@ -3,7 +3,10 @@
 `make light` (`python -m explainer.pictures`) writes them into static/preview/<lang>/, served at
 /app/static/preview/: one for each name explainer/cards.py can give, that is the pathway with each stage
 marked in each view, the pathway alone, the ladder, and the start picture (the pathway under the guide's
-name). The specs are the ones the app draws (explainer/charts/), with a title and the picture's size.
+name). Beside them, as SVG, the slides' charts (`slide-<visual>.svg`): presenter mode shows these as images,
+which the browser draws at once, so moving to the next slide does not wait for a chart library to start;
+the app uses one only while it matches the content it shows (slide_picture), and draws the live chart
+otherwise. The specs are the ones the app draws (explainer/charts/), with a title and the picture's size.
 vl-convert draws them without a browser, with the Liberation Sans it carries, so every machine makes the
 same picture. Nothing is drawn again while what the pictures show is unchanged (a .stamp.json per
 language), and a changed spec redraws only its own picture.
@@ -19,9 +22,6 @@ from collections.abc import Iterator
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
-
-import vl_convert
-from PIL import Image
 
 from explainer import cards, charts
 from explainer.cards import LADDER, PICTURE_SIZE, START, pathway_picture
@@ -82,16 +82,77 @@ def specs(content: Content) -> Iterator[tuple[str, dict[str, Any]]]:
             yield START, framed(base, site, content.pages["pathway"].meta.title)
     ladder = charts.ladder(content.ladder(), content.text, (), SCALE).to_dict()
     yield LADDER, framed(ladder, content.text("treatments.ladder"), site)
+    for visual in SLIDE_VISUALS:
+        yield f"slide-{visual}", slide_chart(content, visual)
 
 
 def png(spec: dict[str, Any]) -> bytes:
     """The picture of a spec, its colours cut to a palette (charts have few colours, and no dithering)."""
+    import vl_convert  # here, not at the top: the app imports this module only to find slide pictures
+    from PIL import Image
+
     drawn = Image.open(io.BytesIO(vl_convert.vegalite_to_png(spec, scale=1))).convert("RGB")
     out = io.BytesIO()
     drawn.quantize(colors=COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
         out, "PNG", optimize=True
     )
     return out.getvalue()
+
+
+# The slides' charts, as presenter mode shows them (explainer/ui/talk.py draws the same live as a fallback).
+SLIDE_VISUALS = ("pathway-acute", "pathway-chronic", "windup", "ladder")
+SLIDE_SCALE = 1.5  # type and marks half as big again, for a projector
+SLIDE_WIDTH = 900  # drawn this wide, then scaled to the slide's column (an SVG stays sharp)
+WINDUP_SLIDE = (12, 30, True)  # repeats, brakes (out of 100), chronic: the wind-up the slide shows
+# Arial's metrics, which Liberation Sans shares: vl-convert places labels with Liberation Sans, and a
+# projector's browser draws them with whichever of these it has, at the same widths.
+SLIDE_FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
+
+
+def slide_chart(content: Content, visual: str) -> dict[str, Any]:
+    """The spec of a slide's chart, by its visual's name in content/talk.yaml."""
+    if visual.startswith("pathway-"):
+        view = visual.removeprefix("pathway-")
+        p = content.pathway
+        spec = charts.pathway(
+            p.stages, p.connections, content.text, view, None, None, SLIDE_SCALE, body=p.body
+        ).to_dict()
+    elif visual == "windup":
+        repeats, brakes, chronic = WINDUP_SLIDE
+        spec = charts.windup(charts.windup_curve(repeats, brakes / 100), chronic, content.text).to_dict()
+    elif visual == "ladder":
+        spec = charts.ladder(content.ladder(), content.text, (), SLIDE_SCALE).to_dict()
+    else:
+        raise KeyError(visual)
+    return {**spec, "width": SLIDE_WIDTH, "config": {**spec.get("config", {}), "font": SLIDE_FONT}}
+
+
+def svg(spec: dict[str, Any]) -> bytes:
+    import vl_convert
+
+    return vl_convert.vegalite_to_svg(spec).encode("utf-8")
+
+
+def _file(name: str) -> str:
+    return f"{name}.svg" if name.startswith("slide-") else f"{name}.png"
+
+
+_SLIDES: dict[tuple[str, str], str | None] = {}  # (content version, visual) -> SVG, or None when stale
+
+
+def slide_picture(content: Content, visual: str, out_dir: Path | str = OUT_DIR) -> str | None:
+    """The SVG of a slide's chart made by the last build, if it was made from this very content and
+    code; None otherwise (not built yet, or content edited since), and the slide draws it live."""
+    key = (content.version, visual)
+    if key not in _SLIDES:
+        folder = Path(out_dir) / content.lang
+        try:
+            stamp = json.loads((folder / STAMP).read_text(encoding="utf-8"))
+            fresh = stamp.get("inputs") == _inputs(content) and f"slide-{visual}" in stamp.get("pictures", {})
+            _SLIDES[key] = (folder / f"slide-{visual}.svg").read_text(encoding="utf-8") if fresh else None
+        except (OSError, ValueError):
+            _SLIDES[key] = None
+    return _SLIDES[key]
 
 
 def _fingerprint(spec: dict[str, Any]) -> str:
@@ -125,17 +186,17 @@ def build(content: Content, out_dir: Path | str = OUT_DIR) -> list[Path]:
         stamp = {}
     inputs = _inputs(content)
     drawn: dict[str, str] = stamp.get("pictures", {})
-    if stamp.get("inputs") == inputs and all((folder / f"{name}.png").exists() for name in drawn):
-        return [folder / f"{name}.png" for name in drawn]
+    if stamp.get("inputs") == inputs and all((folder / _file(name)).exists() for name in drawn):
+        return [folder / _file(name) for name in drawn]
     written, now = [], {}
     for name, spec in specs(content):
-        path = folder / f"{name}.png"
+        path = folder / _file(name)
         now[name] = _fingerprint(spec)
         if drawn.get(name) != now[name] or not path.exists():
-            path.write_bytes(png(spec))
+            path.write_bytes(svg(spec) if name.startswith("slide-") else png(spec))
         written.append(path)
     for old in set(drawn) - set(now):  # a stage that is gone leaves no picture behind
-        (folder / f"{old}.png").unlink(missing_ok=True)
+        (folder / _file(old)).unlink(missing_ok=True)
     stamp_path.write_text(json.dumps({"inputs": inputs, "pictures": now}, indent=1), encoding="utf-8")
     return written
 

@@ -27,7 +27,7 @@ LAYERS: dict[str, set[str]] = {
     "serve": {"web"},
     "html": {"cards", "content", "facts", "routes", "charts", "html"},
     "web": {"cards", "content", "html", "routes", "share"},
-    "ui": {"content", "facts", "routes", "charts", "decision", "links", "share", "html", "ui"},
+    "ui": {"content", "facts", "routes", "charts", "decision", "links", "share", "html", "pictures", "ui"},
 }
 NO_STREAMLIT = {
     *("routes", "content", "links", "facts", "charts", "decision", "share", "cards", "pictures", "html", "web"),

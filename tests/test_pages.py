@@ -220,3 +220,31 @@ def test_every_option_on_the_ladder_opens_to_its_facts_numbers_and_pathway_link(
     for t in c.ladder():
         wanted = f"/pathway?treatment={t.id}" + ("&lang=es" if lang == "es" else "")
         assert wanted in links, t.id
+
+
+@pytest.mark.parametrize("lang", routes.LANGUAGES)
+def test_a_slides_chart_is_a_picture_drawn_ahead_with_the_charts_text_alternative(lang):
+    """Presenter mode shows each chart as the SVG `make light` drew from the same spec: the next slide
+    appears at once instead of waiting for a chart library. Its text alternative is the live chart's."""
+    import base64
+
+    from explainer import charts, pictures
+    from explainer import content as content_module
+
+    c = content_module.load(lang=lang)
+    shown = 0
+    for n, s in enumerate(c.slides, 1):
+        if s.visual not in pictures.SLIDE_VISUALS:
+            continue
+        svg = pictures.slide_picture(c, s.visual)
+        assert svg, f"no picture for {s.visual}: `make light` draws them"
+        at = open_page("talk", slide=str(n), lang=lang)
+        assert not at.exception and not at.get("arrow_vega_lite_chart")
+        (image,) = at.get("image")
+        drawn = image.proto.imgs[0]
+        assert base64.b64decode(drawn.url.split(",", 1)[1]).decode("utf-8") == svg
+        if s.visual.startswith("pathway-"):
+            assert drawn.alt == charts.pathway_alt(c, s.visual.removeprefix("pathway-"), None)
+            assert all(stage.label in svg for stage in c.pathway.stages)  # the labels, in this language
+        shown += 1
+    assert shown >= 3

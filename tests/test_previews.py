@@ -279,15 +279,35 @@ def test_a_picture_is_1200_by_630_and_small(content):
 def test_only_a_changed_picture_is_drawn_again(content_copy, tmp_path, monkeypatch):
     drawn: list[str] = []
     monkeypatch.setattr(pictures, "png", lambda spec: drawn.append(spec["title"]["text"]) or b"png")
+    monkeypatch.setattr(pictures, "svg", lambda spec: drawn.append("slide") or b"<svg></svg>")
     first = pictures.build(content_module.load(content_copy), tmp_path)
-    assert len(drawn) == len(first) == 20
+    assert len(drawn) == len(first) == 20 + len(pictures.SLIDE_VISUALS)
     drawn.clear()
     assert pictures.build(content_module.load(content_copy), tmp_path) == first and drawn == []
     path = content_copy / "treatments.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace('short: "Massage"', 'short: "Massage therapy"'))
     changed = content_module.load(content_copy)
     pictures.build(changed, tmp_path)
-    assert drawn == [changed.text("treatments.ladder")]  # the ladder shows short names; nothing else does
+    # the ladder shows short names, on its picture and its slide; nothing else does
+    assert sorted(drawn) == sorted([changed.text("treatments.ladder"), "slide"])
+
+
+def test_a_slide_picture_is_used_only_while_it_shows_the_content(content_copy, tmp_path, monkeypatch):
+    """A staff edit shows on the next visit without a rebuild: a slide picture drawn from older content
+    is not used (the slide draws its live chart) until `make light` draws it again."""
+    monkeypatch.setattr(pictures, "png", lambda spec: b"png")
+    before = content_module.load(content_copy)
+    pictures.build(before, tmp_path)
+    svg = pictures.slide_picture(before, "pathway-acute", tmp_path)
+    assert svg and svg.startswith("<svg") and before.stages["thalamus"].label in svg
+    path = content_copy / "stages.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('label: "Thalamus"', 'label: "Relay station"', 1))
+    after = content_module.load(content_copy)
+    assert after.stages["thalamus"].label == "Relay station"
+    assert pictures.slide_picture(after, "pathway-acute", tmp_path) is None
+    pictures.build(after, tmp_path)
+    pictures._SLIDES.clear()
+    assert "Relay station" in (pictures.slide_picture(after, "pathway-acute", tmp_path) or "")
 
 
 # Lighthouse 12's link-text audit (bench/lighthouse): link words that say nothing out of context.

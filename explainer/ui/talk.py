@@ -6,12 +6,12 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from explainer import charts, facts, links, routes, share
+from explainer import charts, facts, links, pictures, routes, share
 from explainer.content import Content, Slide
 from explainer.content.ui_text import SLIDE_FACTS
 from explainer.ui import frame, specs
 
-SLIDE_SCALE = 1.5  # charts on a projector: type and marks half as big again
+SLIDE_SCALE = pictures.SLIDE_SCALE  # charts on a projector: type and marks half as big again
 
 
 def _go(step: int, total: int) -> None:
@@ -73,18 +73,28 @@ def slide(content: Content, s: Slide) -> None:
 
 
 def _visual(content: Content, name: str) -> None:
-    if name in ("pathway-acute", "pathway-chronic"):
+    picture = pictures.slide_picture(content, name) if name in pictures.SLIDE_VISUALS else None
+    if picture:  # drawn ahead by `make light`: an image appears at once, a live chart loads Vega first
+        st.image(picture, width="stretch", alt=_alt(content, name))
+    elif name in ("pathway-acute", "pathway-chronic"):
         view = name.removeprefix("pathway-")
-        specs.draw(specs.pathway(content, view, None, None, SLIDE_SCALE), charts.pathway_alt(content, view, None))
+        specs.draw(specs.pathway(content, view, None, None, SLIDE_SCALE), _alt(content, name))
     elif name == "windup":
-        specs.draw(specs.windup(content, 12, 30, True), content.pathway.windup.intro)
+        specs.draw(specs.windup(content, *pictures.WINDUP_SLIDE), _alt(content, name))
     elif name == "ladder":
-        specs.draw(specs.ladder(content, (), SLIDE_SCALE), charts.ladder_alt(content))
+        specs.draw(specs.ladder(content, (), SLIDE_SCALE), _alt(content, name))
     elif name == "qr-start":
         url = frame.share_base() + frame.home_href()
         frame.qr_image(share.qr_svg(url, scale=10), content.text("share.qr_alt", url=url))
         st.markdown(f"**{url}**")
         st.markdown(content.text("talk.light", url=frame.light_url(routes.HOME, content.lang)))
+
+
+def _alt(content: Content, name: str) -> str:
+    """A slide chart's text alternative, the same whether it is drawn as an image or live."""
+    if name.startswith("pathway-"):
+        return charts.pathway_alt(content, name.removeprefix("pathway-"), None)
+    return content.pathway.windup.intro if name == "windup" else charts.ladder_alt(content)
 
 
 def quiz_slide(content: Content, s: Slide) -> None:
