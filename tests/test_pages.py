@@ -60,8 +60,8 @@ def test_every_deep_link_to_the_pathway_opens_that_view(content):
         assert at.selectbox(key="pathway_stage").value == stage.id
         assert at.radio(key="pathway_view").value == "chronic"
         assert at.selectbox(key="pathway_treatment").value == treatment
-        assert stage.name in [e.value for e in at.subheader]
-        assert stage.chronic in texts(at)
+        assert any(e.value.startswith(f"### {stage.name}\n") for e in at.markdown)
+        assert stage.chronic in texts(at) and stage.where in texts(at)
 
 
 @pytest.mark.parametrize(

@@ -107,29 +107,34 @@ def stage_controls(content: Content, view: str) -> None:
 
 
 def stage_panel(content: Content, stage: Stage) -> None:
-    st.subheader(stage.name)
-    st.caption(stage.where)
-    st.markdown(f"**{content.text('stage.normal')}** {stage.acute}")
-    st.markdown(f"**{content.text('stage.chronic')}** {stage.chronic}")
+    """The chosen stage as one block of Markdown: a click changes one element, not six, and the browser
+    has that much less to redraw."""
+    where = stage.where.replace("[", "\\[").replace("]", "\\]")
+    parts = [
+        f"### {stage.name}",
+        f":small[{where}]",
+        f"**{content.text('stage.normal')}** {stage.acute}",
+        f"**{content.text('stage.chronic')}** {stage.chronic}",
+    ]
     acting = content.treatments_at(stage.id)
     if acting:
-        st.markdown(f"**{content.text('stage.treatments')}**")
-        st.markdown(
+        parts.append(f"**{content.text('stage.treatments')}**")
+        parts.append(
             "\n".join(
                 f"- [{t.name}]({frame.href(links.TreatmentsState((t.id,)))}): {t.acts_at[stage.id]}" for t in acting
             )
         )
+    st.markdown("\n\n".join(parts))
 
 
 def treatment_overlay(content: Content, treatment: Treatment) -> None:
-    st.markdown(content.text("pathway.overlay_intro", treatment=treatment.name))
-    st.markdown(
-        "\n".join(f"- ◆ **{content.stages[sid].name}**: {sentence}" for sid, sentence in treatment.acts_at.items())
-    )
-    st.markdown(
+    """Where a treatment acts, as one block of Markdown (one element to redraw, as for a stage)."""
+    acts = "\n".join(f"- ◆ **{content.stages[sid].name}**: {sentence}" for sid, sentence in treatment.acts_at.items())
+    compare = (
         f"[{content.text('pathway.compare_link', treatment=treatment.name)}]"
         f"({frame.href(links.TreatmentsState((treatment.id,)))})"
     )
+    st.markdown("\n\n".join([content.text("pathway.overlay_intro", treatment=treatment.name), acts, compare]))
 
 
 @st.fragment
