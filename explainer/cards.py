@@ -67,17 +67,12 @@ def language(params: Params, accept_language: str = "") -> str:
     return next((code for code in routes.LANGUAGES if header.startswith(code)), routes.DEFAULT_LANGUAGE)
 
 
-def clip(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
-    """Whole sentences up to `limit` characters; a first sentence longer than that is cut at a word."""
+def whole(text: str, fallback: str, limit: int = DESCRIPTION_LENGTH) -> str:
+    """`text` on one line if all of it fits in `limit` characters, else `fallback` (the page's own short
+    description). Never a cut: the first sentences of a medicine's text would name its benefit and drop
+    its harms, and a cut Spanish text would drop other sentences than the English."""
     text = " ".join(text.split())
-    sentences = re.split(r"(?<=[.!?])\s+", text)
-    kept = ""
-    for sentence in sentences:
-        longer = f"{kept} {sentence}".strip()
-        if len(longer) > limit:
-            break
-        kept = longer
-    return kept or text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return text if len(text) <= limit else " ".join(fallback.split())
 
 
 def plain(markdown: str) -> str:
@@ -97,13 +92,14 @@ def _paths(route: routes.Route, query: dict[str, str], lang: str | None) -> str:
 
 
 def _card(content: Content, route_id: str, state: links.State | None, title: str, description: str,
-          picture: str, picture_alt: str, asked_lang: str | None) -> Card:  # fmt: skip
+          picture: str, picture_alt: str, asked_lang: str | None, fallback: str = "") -> Card:  # fmt: skip
     route = routes.BY_ID[route_id]
+    fallback = fallback or content.pages[route_id].meta.description
     query = links.to_params(state)
     return Card(
         lang=content.lang,
         title=_titled(content, title),
-        description=clip(description),
+        description=whole(description, fallback),
         picture=picture,
         picture_alt=picture_alt,
         path=_paths(route, query, asked_lang),
@@ -121,6 +117,7 @@ def view_card(content: Content, route_id: str, params: Params) -> Card:
     asked = links.parse_language(params).state
     title, description, picture, alt = page.title, page.description, START, content.text("light.diagram")
     state: links.State | None = None
+    fallback = ""  # the page's description, for a text too long to show whole
     if route_id == "pathway":
         state = links.parse_pathway(params, content.stages, content.treatments).state
         picture = pathway_picture(state.stage, state.view)
@@ -128,6 +125,7 @@ def view_card(content: Content, route_id: str, params: Params) -> Card:
             stage = content.stages[state.stage]
             label = content.text("stage.chronic" if state.view == "chronic" else "stage.normal")
             title, description = stage.name, f"{label} {getattr(stage, state.view)}"
+            fallback = f"{stage.where.rstrip('.')}. {page.description}"
         elif state.treatment:
             treatment = content.treatments[state.treatment]
             title = treatment.name
@@ -154,7 +152,7 @@ def view_card(content: Content, route_id: str, params: Params) -> Card:
         if state.term:
             term = content.glossary[state.term]
             title, description = term.term, term.definition
-    return _card(content, route_id, state, title, description, picture, alt, asked)
+    return _card(content, route_id, state, title, description, picture, alt, asked, fallback)
 
 
 def _slide_picture(content: Content, visual: str) -> tuple[str, str]:

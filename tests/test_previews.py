@@ -121,7 +121,8 @@ def test_a_stage_a_comparison_and_a_slide_are_named(content):
     stage = content.stages["dorsal-horn"]
     head = page("/pathway", "stage=dorsal-horn&view=chronic")
     assert head.titles[0].startswith(stage.name)
-    assert head.one("description").startswith(content.text("stage.chronic"))
+    chronic = f"{content.text('stage.chronic')} {' '.join(stage.chronic.split())}"
+    assert head.one("description") in (chronic, f"{stage.where}. {content.pages['pathway'].meta.description}")
     assert head.one("og:image").endswith("/en/pathway-dorsal-horn-chronic.png")
     head = page("/treatments", "compare=physical-therapy,spinal-cord-stimulation")
     for option in ("physical-therapy", "spinal-cord-stimulation"):
@@ -380,3 +381,20 @@ def test_a_page_with_charts_asks_for_the_chart_library_at_once(route):
     assert any(n.startswith("embed.") for n in names) and any(n.startswith("ArrowVegaLiteChart.") for n in names)
     assert all(href.startswith("./static/js/") and (static / href[2:]).is_file() for href in preloads)
     assert len(set(preloads)) == len(preloads) and not [n for n in names if n in INDEX.decode("utf-8")]
+
+
+@pytest.mark.parametrize("lang", list(routes.LANGUAGES))
+def test_a_preview_never_shows_part_of_a_text(lang):
+    """A card's description is a stage's, slide's or word's whole text, or the page's own description: a
+    cut would keep a medicine's benefit and drop its harms, and cut each language differently."""
+    content = content_module.load(lang=lang)
+    views = [("learn", {"term": [t]}, content.glossary[t].definition) for t in content.glossary]
+    label = content.text("stage.normal")
+    views += [("pathway", {"stage": [s.id]}, f"{label} {s.acute}") for s in content.pathway.stages]
+    views += [("talk", {"slide": [str(n)]}, cards.plain(s.body)) for n, s in enumerate(content.slides, 1) if s.body]
+    for route_id, params, text in views:
+        shown = cards.view_card(content, route_id, params).description
+        whole = " ".join(text.split())
+        assert shown == whole or shown.endswith(content.pages[route_id].meta.description), (route_id, params, shown)
+    harms = [t for t in content.glossary.values() if len(t.definition) > cards.DESCRIPTION_LENGTH]
+    assert harms, "some words' texts are longer than a card shows: they fall back to the page's description"
