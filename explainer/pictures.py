@@ -137,15 +137,15 @@ def _file(name: str) -> str:
     return f"{name}.svg" if name.startswith("slide-") else f"{name}.png"
 
 
-_SLIDES: dict[tuple[str, str], str | None] = {}  # (content version, visual) -> SVG, or None when stale
+_SLIDES: dict[tuple[str, str, str], str | None] = {}  # (folder, content version, visual) -> SVG, None if stale
 
 
 def slide_picture(content: Content, visual: str, out_dir: Path | str = OUT_DIR) -> str | None:
     """The SVG of a slide's chart made by the last build, if it was made from this very content and
     code; None otherwise (not built yet, or content edited since), and the slide draws it live."""
-    key = (content.version, visual)
+    folder = Path(out_dir) / content.lang
+    key = (str(folder), content.version, visual)
     if key not in _SLIDES:
-        folder = Path(out_dir) / content.lang
         try:
             stamp = json.loads((folder / STAMP).read_text(encoding="utf-8"))
             fresh = stamp.get("inputs") == _inputs(content) and f"slide-{visual}" in stamp.get("pictures", {})

@@ -5,6 +5,7 @@ The same through a real server and nginx: tests/e2e/test_previews.py."""
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import io
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -236,7 +237,10 @@ def _serve(inner_status: int = 200, encoding: str | None = None, method: str = "
         return {"type": "http.request"}
 
     headers = {"Accept-Encoding": "gzip", "If-None-Match": '"1"'}
-    asyncio.run(web.Previews(streamlit_app)(scope(path, "stage=cortex", headers, method), receive, send))
+    call = web.Previews(streamlit_app)(scope(path, "stage=cortex", headers, method), receive, send)
+    # In a thread of its own: a worker that ran browser tests first has Playwright's event loop running here.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, call).result()
     return seen, sent
 
 
