@@ -74,10 +74,8 @@ def addresses(card: cards.Card, base: str) -> str:
 def chart_preloads() -> bytes:
     """Links that have the browser fetch and compile Streamlit's chart library (Vega and what it needs)
     while the page connects, for a page that draws a chart: otherwise it is asked for only when the
-    first chart arrives, after the script has run. At low priority: on a slow phone the app's own scripts
-    come first (at normal priority the two shared the line, and a deep link's app was drawn 1.5 s later).
-    Read from the build manifest of the installed Streamlit, so an upgrade brings its own file names;
-    nothing if it cannot be read."""
+    first chart arrives, after the script has run. Read from the build manifest of the installed
+    Streamlit, so an upgrade brings its own file names; nothing if it cannot be read."""
     found = importlib.util.find_spec("streamlit")
     if found is None or found.origin is None:
         return b""
@@ -106,9 +104,9 @@ def chart_preloads() -> bytes:
         {manifest[k]["file"] for k in closure([*entry, *vega])}
         - {f for f in (manifest[k]["file"] for k in manifest) if f.rsplit("/", 1)[-1] in index}
     )
-    return "".join(
-        f'<link rel="modulepreload" fetchpriority="low" crossorigin href="./{f}">' for f in files if f.endswith(".js")
-    ).encode("utf-8")
+    return "".join(f'<link rel="modulepreload" crossorigin href="./{f}">' for f in files if f.endswith(".js")).encode(
+        "utf-8"
+    )
 
 
 def page_rewrite(content: Content, route_id: str, params: dict[str, list[str]], base: str) -> Rewrite:

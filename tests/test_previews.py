@@ -377,10 +377,7 @@ def test_a_page_with_charts_asks_for_the_chart_library_at_once(route):
     every file named is one Streamlit serves, and a page without charts asks for nothing more."""
     static = Path(streamlit.__file__).parent / "static"
     own = {k["href"] for k in Head(INDEX.decode("utf-8")).links if k.get("rel") == "modulepreload"}
-    added = [k for k in page(route.href).links if k.get("rel") == "modulepreload" and k["href"] not in own]
-    preloads = [k["href"] for k in added]
-    # after the app's own scripts: on a slow phone they share the line, and the app comes first
-    assert all(k.get("fetchpriority") == "low" for k in added)
+    preloads = [k["href"] for k in page(route.href).links if k.get("rel") == "modulepreload" and k["href"] not in own]
     if not route.charts:
         assert preloads == []
         return
