@@ -16,12 +16,9 @@ values is ever written back, and every value is escaped by the templates.
 from __future__ import annotations
 
 import functools
-import importlib.util
-import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Awaitable, Callable, MutableMapping
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -70,52 +67,10 @@ def addresses(card: cards.Card, base: str) -> str:
     return str(macro(card, base, cards.PICTURE_SIZE)).strip()
 
 
-@functools.cache
-def chart_preloads() -> bytes:
-    """Links that have the browser fetch and compile Streamlit's chart library (Vega and what it needs)
-    while the page connects, for a page that draws a chart: otherwise it is asked for only when the
-    first chart arrives, after the script has run. Read from the build manifest of the installed
-    Streamlit, so an upgrade brings its own file names; nothing if it cannot be read."""
-    found = importlib.util.find_spec("streamlit")
-    if found is None or found.origin is None:
-        return b""
-    static = Path(found.origin).parent / "static"
-    try:
-        manifest: dict[str, dict[str, Any]] = json.loads((static / "manifest.json").read_text(encoding="utf-8"))
-        index = (static / "index.html").read_text(encoding="utf-8")
-    except (OSError, ValueError):
-        return b""
-
-    def closure(keys: list[str]) -> set[str]:
-        seen: set[str] = set()
-        while keys:
-            key = keys.pop()
-            if key in manifest and key not in seen:
-                seen.add(key)
-                keys += manifest[key].get("imports", [])
-        return seen
-
-    entry = [k for k, v in manifest.items() if v.get("name") == "ArrowVegaLiteChart"]
-    loaded = closure(list(entry))
-    vega = [
-        d for k in loaded if manifest[k].get("name") == "loadVegaEmbed" for d in manifest[k].get("dynamicImports", [])
-    ]
-    files = sorted(
-        {manifest[k]["file"] for k in closure([*entry, *vega])}
-        - {f for f in (manifest[k]["file"] for k in manifest) if f.rsplit("/", 1)[-1] in index}
-    )
-    return "".join(f'<link rel="modulepreload" crossorigin href="./{f}">' for f in files if f.endswith(".js")).encode(
-        "utf-8"
-    )
-
-
 def page_rewrite(content: Content, route_id: str, params: dict[str, list[str]], base: str) -> Rewrite:
-    """Streamlit's page with this view's title, card and language, and for a page with charts the chart
-    library's scripts asked for at once."""
+    """Streamlit's page with this view's title, card and language."""
     card = cards.view_card(content, route_id, params)
     tags = head(card, base).encode("utf-8")
-    if routes.BY_ID[route_id].charts:
-        tags += chart_preloads()
     lang = f'<html lang="{card.lang}">'.encode("ascii")
 
     def rewrite(html: bytes) -> bytes:

@@ -371,22 +371,6 @@ def test_the_light_pages_have_what_a_search_engine_checks(tmp_path, lang):
             assert text.strip() and text.strip().lower() not in VAGUE_LINKS[lang], (built.name, text)
 
 
-@pytest.mark.parametrize("route", routes.ROUTES, ids=lambda r: r.id)
-def test_a_page_with_charts_asks_for_the_chart_library_at_once(route):
-    """A page that draws charts has the browser fetch Vega while it connects, not after its script ran;
-    every file named is one Streamlit serves, and a page without charts asks for nothing more."""
-    static = Path(streamlit.__file__).parent / "static"
-    own = {k["href"] for k in Head(INDEX.decode("utf-8")).links if k.get("rel") == "modulepreload"}
-    preloads = [k["href"] for k in page(route.href).links if k.get("rel") == "modulepreload" and k["href"] not in own]
-    if not route.charts:
-        assert preloads == []
-        return
-    names = [href.rsplit("/", 1)[-1] for href in preloads]
-    assert any(n.startswith("embed.") for n in names) and any(n.startswith("ArrowVegaLiteChart.") for n in names)
-    assert all(href.startswith("./static/js/") and (static / href[2:]).is_file() for href in preloads)
-    assert len(set(preloads)) == len(preloads) and not [n for n in names if n in INDEX.decode("utf-8")]
-
-
 @pytest.mark.parametrize("lang", list(routes.LANGUAGES))
 def test_a_preview_never_shows_part_of_a_text(lang):
     """A card's description is a stage's, slide's or word's whole text, or the page's own description: a
