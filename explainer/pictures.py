@@ -3,9 +3,10 @@
 `make light` (`python -m explainer.pictures`) writes them into static/preview/<lang>/, served at
 /app/static/preview/: one for each name explainer/cards.py can give, that is the pathway with each stage
 marked in each view, the pathway alone, the ladder, and the start picture (the pathway under the guide's
-name). Beside them, as SVG, the slides' charts (`slide-<visual>.svg`): presenter mode shows these as images,
-which the browser draws at once, so moving to the next slide does not wait for a chart library to start;
-the app uses one only while it matches the content it shows (slide_picture), and draws the live chart
+name). Beside them, as SVG, the slides' charts (`slide-<visual>.svg`) and the wind-up picture each view of
+the pathway page opens with (`page-windup-<view>.svg`): the app shows these as images, which the browser
+draws at once, so a slide or the pathway page does not wait for a second chart to start; the app uses one
+only while it matches the content it shows (slide_picture, page_picture), and draws the live chart
 otherwise. The specs are the ones the app draws (explainer/charts/), with a title and the picture's size.
 vl-convert draws them without a browser, with the Liberation Sans it carries, so every machine makes the
 same picture. Nothing is drawn again while what the pictures show is unchanged (a .stamp.json per
@@ -84,6 +85,8 @@ def specs(content: Content) -> Iterator[tuple[str, dict[str, Any]]]:
     yield LADDER, framed(ladder, content.text("treatments.ladder"), site)
     for visual in SLIDE_VISUALS:
         yield f"slide-{visual}", slide_chart(content, visual)
+    for visual in PAGE_VISUALS:
+        yield f"page-{visual}", page_chart(content, visual)
 
 
 def png(spec: dict[str, Any]) -> bytes:
@@ -103,7 +106,7 @@ def png(spec: dict[str, Any]) -> bytes:
 SLIDE_VISUALS = ("pathway-acute", "pathway-chronic", "windup", "ladder")
 SLIDE_SCALE = 1.5  # type and marks half as big again, for a projector
 SLIDE_WIDTH = 900  # drawn this wide, then scaled to the slide's column (an SVG stays sharp)
-WINDUP_SLIDE = (12, 30, True)  # repeats, brakes (out of 100), chronic: the wind-up the slide shows
+WINDUP_SLIDE = (*charts.WINDUP_START["chronic"], True)  # repeats, brakes, chronic: the wind-up the slide shows
 # Arial's metrics, which Liberation Sans shares: vl-convert places labels with Liberation Sans, and a
 # projector's browser draws them with whichever of these it has, at the same widths.
 SLIDE_FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
@@ -127,6 +130,45 @@ def slide_chart(content: Content, visual: str) -> dict[str, Any]:
     return {**spec, "width": SLIDE_WIDTH, "config": {**spec.get("config", {}), "font": SLIDE_FONT}}
 
 
+# The pathway page's wind-up as each view opens (explainer/ui/pathway.py draws it live once a slider moves).
+PAGE_VISUALS = ("windup-acute", "windup-chronic")
+PAGE_WIDTH = 420  # shown at most this wide: on a 390 px phone at about 0.85, so its type stays about 11 px
+PAGE_HEIGHT = 280  # a little taller than the live chart, so the long axis title fits beside it
+# The look of Streamlit's own chart theme (axis words, no ticks or axis line, light grid), so the picture
+# and the live chart that replaces it once a slider moves look alike; the words a shade darker to read.
+PAGE_AXIS = {
+    "labelFontSize": 13,
+    "titleFontSize": 13,
+    "labelFontWeight": "normal",
+    "titleFontWeight": "normal",
+    "labelColor": "#4A4F5A",
+    "titleColor": "#4A4F5A",
+    "ticks": False,
+    "domain": False,
+    "gridColor": "#E6EAF1",
+    "labelPadding": 8,
+    "titlePadding": 12,
+}
+
+
+def page_chart(content: Content, visual: str) -> dict[str, Any]:
+    """The spec of a page picture, by name: the wind-up of one view at the values it opens with."""
+    view = visual.removeprefix("windup-")
+    if view not in charts.WINDUP_START:
+        raise KeyError(visual)
+    repeats, brakes = charts.WINDUP_START[view]
+    spec = charts.windup(charts.windup_curve(repeats, brakes / 100), view == "chronic", content.text).to_dict()
+    config = {**spec.get("config", {}), "font": SLIDE_FONT, "axis": PAGE_AXIS, "view": {"stroke": None}}
+    return {
+        **spec,
+        "width": PAGE_WIDTH,
+        "height": PAGE_HEIGHT,
+        "autosize": {"type": "fit", "contains": "padding"},
+        "padding": {"left": 4, "right": 10, "top": 8, "bottom": 4},
+        "config": config,
+    }
+
+
 def svg(spec: dict[str, Any]) -> bytes:
     import vl_convert
 
@@ -134,22 +176,32 @@ def svg(spec: dict[str, Any]) -> bytes:
 
 
 def _file(name: str) -> str:
-    return f"{name}.svg" if name.startswith("slide-") else f"{name}.png"
+    return f"{name}.svg" if name.startswith(("slide-", "page-")) else f"{name}.png"
 
 
-_SLIDES: dict[tuple[str, str, str], str | None] = {}  # (folder, content version, visual) -> SVG, None if stale
+_SLIDES: dict[tuple[str, str, str], str | None] = {}  # (folder, content version, name) -> SVG, None if stale
 
 
 def slide_picture(content: Content, visual: str, out_dir: Path | str = OUT_DIR) -> str | None:
     """The SVG of a slide's chart made by the last build, if it was made from this very content and
     code; None otherwise (not built yet, or content edited since), and the slide draws it live."""
+    return _drawn_svg(content, f"slide-{visual}", out_dir)
+
+
+def page_picture(content: Content, visual: str, out_dir: Path | str = OUT_DIR) -> str | None:
+    """The SVG of a page picture (PAGE_VISUALS) made by the last build from this very content and code;
+    None otherwise, and the page draws the live chart."""
+    return _drawn_svg(content, f"page-{visual}", out_dir)
+
+
+def _drawn_svg(content: Content, name: str, out_dir: Path | str) -> str | None:
     folder = Path(out_dir) / content.lang
-    key = (str(folder), content.version, visual)
+    key = (str(folder), content.version, name)
     if key not in _SLIDES:
         try:
             stamp = json.loads((folder / STAMP).read_text(encoding="utf-8"))
-            fresh = stamp.get("inputs") == _inputs(content) and f"slide-{visual}" in stamp.get("pictures", {})
-            _SLIDES[key] = (folder / f"slide-{visual}.svg").read_text(encoding="utf-8") if fresh else None
+            fresh = stamp.get("inputs") == _inputs(content) and name in stamp.get("pictures", {})
+            _SLIDES[key] = (folder / f"{name}.svg").read_text(encoding="utf-8") if fresh else None
         except (OSError, ValueError):
             _SLIDES[key] = None
     return _SLIDES[key]
@@ -193,7 +245,7 @@ def build(content: Content, out_dir: Path | str = OUT_DIR) -> list[Path]:
         path = folder / _file(name)
         now[name] = _fingerprint(spec)
         if drawn.get(name) != now[name] or not path.exists():
-            path.write_bytes(svg(spec) if name.startswith("slide-") else png(spec))
+            path.write_bytes(svg(spec) if path.suffix == ".svg" else png(spec))
         written.append(path)
     for old in set(drawn) - set(now):  # a stage that is gone leaves no picture behind
         (folder / _file(old)).unlink(missing_ok=True)

@@ -43,7 +43,7 @@ ROUTES: tuple[Route, ...] = (
         ":material/timeline:",
         ("stage", "view", "treatment"),
         light="pathway.html",
-        charts=2,
+        charts=1,  # the diagram; the wind-up opens as a picture drawn ahead (explainer/pictures.py)
     ),
     Route(
         "treatments",

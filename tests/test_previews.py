@@ -16,7 +16,7 @@ import pytest
 import streamlit
 from PIL import Image
 
-from explainer import cards, pictures, routes, share, web
+from explainer import cards, charts, pictures, routes, share, web
 from explainer import content as content_module
 from explainer.html import light
 
@@ -286,7 +286,7 @@ def test_only_a_changed_picture_is_drawn_again(content_copy, tmp_path, monkeypat
     monkeypatch.setattr(pictures, "png", lambda spec: drawn.append(spec["title"]["text"]) or b"png")
     monkeypatch.setattr(pictures, "svg", lambda spec: drawn.append("slide") or b"<svg></svg>")
     first = pictures.build(content_module.load(content_copy), tmp_path)
-    assert len(drawn) == len(first) == 20 + len(pictures.SLIDE_VISUALS)
+    assert len(drawn) == len(first) == 20 + len(pictures.SLIDE_VISUALS) + len(pictures.PAGE_VISUALS)
     drawn.clear()
     assert pictures.build(content_module.load(content_copy), tmp_path) == first and drawn == []
     path = content_copy / "treatments.yaml"
@@ -313,6 +313,28 @@ def test_a_slide_picture_is_used_only_while_it_shows_the_content(content_copy, t
     pictures.build(after, tmp_path)
     pictures._SLIDES.clear()
     assert "Relay station" in (pictures.slide_picture(after, "pathway-acute", tmp_path) or "")
+
+
+def test_the_wind_up_pictures_show_each_views_start_in_its_language(content_copy, tmp_path, monkeypatch):
+    """The pathway page opens each view with its wind-up drawn ahead: the values the sliders start at, the
+    axis words of its language; used only while drawn from the content and code the page shows."""
+    monkeypatch.setattr(pictures, "png", lambda spec: b"png")
+    for lang in ("en", "es"):
+        c = content_module.load(content_copy, lang=lang)
+        pictures.build(c, tmp_path)
+        for view, (repeats, _brakes) in charts.WINDUP_START.items():
+            spec = pictures.page_chart(c, f"windup-{view}")
+            assert [row["signal"] for row in spec["datasets"][next(iter(spec["datasets"]))]] == list(
+                range(1, repeats + 1)
+            )
+            drawn = pictures.page_picture(c, f"windup-{view}", tmp_path) or ""
+            assert drawn.startswith("<svg") and c.text("chart.windup_x") in drawn, (lang, view)
+    assert (*charts.WINDUP_START["chronic"], True) == pictures.WINDUP_SLIDE
+    path = content_copy / "site.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Repeated signal number", "Signal in a row", 1))
+    after = content_module.load(content_copy)
+    assert after.text("chart.windup_x") == "Signal in a row"
+    assert pictures.page_picture(after, "windup-acute", tmp_path) is None
 
 
 # Lighthouse 12's link-text audit (bench/lighthouse): link words that say nothing out of context.

@@ -14,7 +14,16 @@ from explainer.charts.pathway import (
     with_selection,
 )
 from explainer.charts.people import NOT_REACHED, PERSON, icon_array, icon_rows
-from explainer.charts.steps import CHOSEN, fit, ladder, ladder_alt, windup, windup_curve, with_chosen
+from explainer.charts.steps import (
+    CHOSEN,
+    WINDUP_START,
+    fit,
+    ladder,
+    ladder_alt,
+    windup,
+    windup_curve,
+    with_chosen,
+)
 
 __all__ = [
     "ASPECT",
@@ -30,6 +39,7 @@ __all__ = [
     "SELECTION",
     "TIER_COLOURS",
     "VERMILLION",
+    "WINDUP_START",
     "X_MAX",
     "Words",
     "chosen_rows",

@@ -11,6 +11,8 @@ from explainer.charts.base import BLUE, GREY, INK, ORANGE, TIER_COLOURS, VERMILL
 from explainer.content import Content, Treatment
 
 CHOSEN = "chosen"  # the ladder's options being compared, by short name
+# The wind-up each view of the pathway page opens with: (signals in a row, the brain's brakes out of 100).
+WINDUP_START = {"acute": (6, 90), "chronic": (12, 30)}
 
 
 def windup_curve(repeats: int, brakes: float) -> pd.DataFrame:
@@ -23,11 +25,17 @@ def windup_curve(repeats: int, brakes: float) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _two_lines(title: str) -> str | list[str]:
+    """A long axis title with a part in brackets, on two lines, so it fits beside a short chart."""
+    head, bracket, rest = title.partition(" (")
+    return [head, f"({rest}"] if bracket else title
+
+
 def windup(curve: pd.DataFrame, chronic: bool, words: Words) -> alt.LayerChart:
     colour = VERMILLION if chronic else BLUE
     base = alt.Chart(curve).encode(
         x=alt.X("signal:Q", title=words("chart.windup_x"), axis=alt.Axis(tickMinStep=1, format="d")),
-        y=alt.Y("loudness:Q", title=words("chart.windup_y"), scale=alt.Scale(domain=[0, 10])),
+        y=alt.Y("loudness:Q", title=_two_lines(words("chart.windup_y")), scale=alt.Scale(domain=[0, 10])),
         tooltip=[
             alt.Tooltip("signal:Q", title=words("chart.signal")),
             alt.Tooltip("loudness:Q", title=words("chart.loudness")),

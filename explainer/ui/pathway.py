@@ -6,7 +6,7 @@ import functools
 
 import streamlit as st
 
-from explainer import charts, links
+from explainer import charts, links, pictures
 from explainer.content import Content, Stage, Treatment
 from explainer.ui import frame, specs
 
@@ -144,12 +144,13 @@ def windup_explainer(content: Content, view: str) -> None:
     st.subheader(content.text("windup.title"))
     st.markdown(w.intro)
     chronic = view == "chronic"
-    repeats = st.slider(content.text("windup.repeats"), 1, 20, 12 if chronic else 6, key=f"windup_repeats_{view}")
+    start = charts.WINDUP_START["chronic" if chronic else "acute"]
+    repeats = st.slider(content.text("windup.repeats"), 1, 20, start[0], key=f"windup_repeats_{view}")
     brakes = st.slider(
         content.text("windup.brakes"),
         0,
         100,
-        30 if chronic else 90,
+        start[1],
         step=10,
         format="%d%%",
         key=f"windup_brakes_{view}",
@@ -157,7 +158,13 @@ def windup_explainer(content: Content, view: str) -> None:
     curve = charts.windup_curve(repeats, brakes / 100)
     first, last = curve["loudness"].iloc[0], curve["loudness"].iloc[-1]
     summary = content.text("windup.summary", repeats=repeats, brakes=brakes, first=f"{first:.1f}", last=f"{last:.1f}")
-    specs.draw(specs.windup(content, repeats, brakes, chronic), summary)
+    # As the view opens, the same chart drawn ahead (`make light`): an image shows at once, where a second
+    # live chart would make the page wait; once a slider moves, the live chart.
+    picture = pictures.page_picture(content, f"windup-{view}") if (repeats, brakes) == start else None
+    if picture:
+        st.image(picture, width="content", alt=summary)
+    else:
+        specs.draw(specs.windup(content, repeats, brakes, chronic), summary)
     st.markdown(summary)
     st.caption(w.caveat)
     st.markdown(f"**{content.text('windup.windup_label')}** {w.windup}")

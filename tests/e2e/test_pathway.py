@@ -158,3 +158,33 @@ def test_the_slides_draw_the_same_body_at_1920x1080(page, app_url):
         box = picture.bounding_box()
         assert box and box["width"] >= 600 and box["y"] + box["height"] <= PROJECTOR["height"], box
         page.screenshot(path=str(ARTIFACTS / f"pathway-slide-{view}.png"))
+
+
+def _windup_summary(content, repeats: int, brakes: int) -> str:
+    curve = charts.windup_curve(repeats, brakes / 100)
+    first, last = curve["loudness"].iloc[0], curve["loudness"].iloc[-1]
+    return content.text("windup.summary", repeats=repeats, brakes=brakes, first=f"{first:.1f}", last=f"{last:.1f}")
+
+
+@pytest.mark.parametrize("view", ["acute", "chronic"])
+def test_the_wind_up_opens_as_a_picture_and_turns_live_when_a_slider_moves(page, app_url, view):
+    """Each view opens with its wind-up drawn ahead (one chart less to start), described by the same summary
+    the live chart has; a slider moved by keyboard brings the live chart with the new values."""
+    content = content_module.load()
+    repeats, brakes = charts.WINDUP_START[view]
+    visit(page, app_url + f"/pathway?view={view}")
+    picture = page.locator('[data-testid="stImage"] img')
+    expect(picture).to_have_attribute("alt", _windup_summary(content, repeats, brakes))
+    assert picture.evaluate("img => img.complete && img.naturalWidth > 0"), "the picture did not load"
+    box = picture.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+    expect(page.locator('[data-testid="stVegaLiteChart"]')).to_have_count(1)  # only the diagram is live
+    picture.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / f"windup-{view}-picture-phone.png"))
+
+    page.get_by_test_id("stSlider").first.get_by_role("slider").focus()
+    page.keyboard.press("ArrowRight")
+    wait_idle(page)
+    expect(picture).to_have_count(0)
+    live = page.locator('[data-testid="stVegaLiteChart"]').nth(1)
+    expect(live).to_have_attribute("aria-label", _windup_summary(content, repeats + 1, brakes))
