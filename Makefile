@@ -24,8 +24,8 @@ check-content: $(VENV)/.runtime-installed
 	$(PY) -m explainer.content
 
 # The light pages are made from content/, so they are made again whenever the app starts; so are the
-# pictures of shared links, the slides' charts and the wind-up the pathway page opens with (drawn again only
-# when what they show has changed).
+# pictures of shared links, the slides' charts, the wind-up the pathway page opens with and the 100-person
+# pictures (drawn again only when what they show has changed).
 light: check-content
 	$(PY) -m explainer.html.light
 	$(PY) -m explainer.pictures

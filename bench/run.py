@@ -184,7 +184,7 @@ def click_times(browser: Browser, app: App, tries: int) -> dict[str, float]:
     results: dict[str, list[float]] = {"select a stage": [], "next slide": []}
     try:
         page.goto(app.url + "/pathway")
-        page.wait_for_function(RENDERED, arg=[MARKER["app"], 2], polling="raf", timeout=60_000)
+        page.wait_for_function(RENDERED, arg=[MARKER["app"], BY_ID["pathway"].charts], polling="raf", timeout=60_000)
         names: list[str] = []
         for i in range(tries + 1):
             options = open_stage_list(page)

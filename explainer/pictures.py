@@ -3,9 +3,10 @@
 `make light` (`python -m explainer.pictures`) writes them into static/preview/<lang>/, served at
 /app/static/preview/: one for each name explainer/cards.py can give, that is the pathway with each stage
 marked in each view, the pathway alone, the ladder, and the start picture (the pathway under the guide's
-name). Beside them, as SVG, the slides' charts (`slide-<visual>.svg`) and the wind-up picture each view of
-the pathway page opens with (`page-windup-<view>.svg`): the app shows these as images, which the browser
-draws at once, so a slide or the pathway page does not wait for a second chart to start; the app uses one
+name). Beside them, as SVG, the slides' charts (`slide-<visual>.svg`), the wind-up picture each view of the
+pathway page opens with (`page-windup-<view>.svg`) and the 100-person picture of each trial result
+(`page-people-<id>.svg`): the app shows these as images, which the browser draws at once, so a slide or a
+page does not wait for more charts to start; the app uses one
 only while it matches the content it shows (slide_picture, page_picture), and draws the live chart
 otherwise. The specs are the ones the app draws (explainer/charts/), with a title and the picture's size.
 vl-convert draws them without a browser, with the Liberation Sans it carries, so every machine makes the
@@ -85,7 +86,7 @@ def specs(content: Content) -> Iterator[tuple[str, dict[str, Any]]]:
     yield LADDER, framed(ladder, content.text("treatments.ladder"), site)
     for visual in SLIDE_VISUALS:
         yield f"slide-{visual}", slide_chart(content, visual)
-    for visual in PAGE_VISUALS:
+    for visual in page_visuals(content):
         yield f"page-{visual}", page_chart(content, visual)
 
 
@@ -130,8 +131,15 @@ def slide_chart(content: Content, visual: str) -> dict[str, Any]:
     return {**spec, "width": SLIDE_WIDTH, "config": {**spec.get("config", {}), "font": SLIDE_FONT}}
 
 
-# The pathway page's wind-up as each view opens (explainer/ui/pathway.py draws it live once a slider moves).
+# The pathway page's wind-up as each view opens (explainer/ui/pathway.py draws it live once a slider moves),
+# and the 100-person picture of each trial result (`people-<id>`, explainer/ui/evidence.py).
 PAGE_VISUALS = ("windup-acute", "windup-chronic")
+
+
+def page_visuals(content: Content) -> list[str]:
+    return [*PAGE_VISUALS, *(f"people-{number.id}" for number in content.evidence.numbers)]
+
+
 PAGE_WIDTH = 420  # shown at most this wide: on a 390 px phone at about 0.85, so its type stays about 11 px
 PAGE_HEIGHT = 280  # a little taller than the live chart, so the long axis title fits beside it
 # The look of Streamlit's own chart theme (axis words, no ticks or axis line, light grid), so the picture
@@ -152,7 +160,14 @@ PAGE_AXIS = {
 
 
 def page_chart(content: Content, visual: str) -> dict[str, Any]:
-    """The spec of a page picture, by name: the wind-up of one view at the values it opens with."""
+    """The spec of a page picture, by name: the wind-up of one view at the values it opens with, or the
+    100-person picture of one trial result, drawn as the page draws it."""
+    if visual.startswith("people-"):
+        number = next((n for n in content.evidence.numbers if f"people-{n.id}" == visual), None)
+        if number is None:
+            raise KeyError(visual)
+        spec = charts.number_chart(number, content.text).to_dict()
+        return {**spec, "config": {**spec.get("config", {}), "font": SLIDE_FONT}}
     view = visual.removeprefix("windup-")
     if view not in charts.WINDUP_START:
         raise KeyError(visual)
@@ -189,9 +204,31 @@ def slide_picture(content: Content, visual: str, out_dir: Path | str = OUT_DIR) 
 
 
 def page_picture(content: Content, visual: str, out_dir: Path | str = OUT_DIR) -> str | None:
-    """The SVG of a page picture (PAGE_VISUALS) made by the last build from this very content and code;
+    """The SVG of a page picture (page_visuals) made by the last build from this very content and code;
     None otherwise, and the page draws the live chart."""
     return _drawn_svg(content, f"page-{visual}", out_dir)
+
+
+STATIC_URL = "/app/static/preview"  # where Streamlit serves OUT_DIR (server.enableStaticServing)
+
+
+def page_picture_url(content: Content, visual: str, out_dir: Path | str = OUT_DIR) -> str | None:
+    """The address of a page picture made by the last build from this very content and code, with its
+    fingerprint so a browser never shows an older drawing from its cache; None if there is none. For the
+    large pictures (a 100-person picture is about 100 KB of SVG): the browser fetches them compressed and
+    keeps them, instead of receiving them inside the page's messages."""
+    name = f"page-{visual}"
+    folder = Path(out_dir) / content.lang
+    key = (str(folder), content.version, f"{name} url")
+    if key not in _SLIDES:
+        try:
+            stamp = json.loads((folder / STAMP).read_text(encoding="utf-8"))
+            mark = str(stamp.get("pictures", {}).get(name) or "") if stamp.get("inputs") == _inputs(content) else ""
+            fresh = mark and (folder / f"{name}.svg").exists()
+            _SLIDES[key] = f"{STATIC_URL}/{content.lang}/{name}.svg?v={mark[:16]}" if fresh else None
+        except (OSError, ValueError):
+            _SLIDES[key] = None
+    return _SLIDES[key]
 
 
 def _drawn_svg(content: Content, name: str, out_dir: Path | str) -> str | None:
@@ -220,6 +257,7 @@ def _inputs(content: Content) -> str:
         content.site.model_dump_json(),
         content.pathway.model_dump_json(),
         *(t.model_dump_json() for t in content.ladder()),
+        *(n.model_dump_json() for n in content.evidence.numbers),
         *(f"{p.id}: {p.meta.title}" for p in content.pages.values()),
         *(path.read_text(encoding="utf-8") for path in code),
         RENDERER,

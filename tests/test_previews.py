@@ -285,8 +285,9 @@ def test_only_a_changed_picture_is_drawn_again(content_copy, tmp_path, monkeypat
     drawn: list[str] = []
     monkeypatch.setattr(pictures, "png", lambda spec: drawn.append(spec["title"]["text"]) or b"png")
     monkeypatch.setattr(pictures, "svg", lambda spec: drawn.append("slide") or b"<svg></svg>")
-    first = pictures.build(content_module.load(content_copy), tmp_path)
-    assert len(drawn) == len(first) == 20 + len(pictures.SLIDE_VISUALS) + len(pictures.PAGE_VISUALS)
+    content = content_module.load(content_copy)
+    first = pictures.build(content, tmp_path)
+    assert len(drawn) == len(first) == 20 + len(pictures.SLIDE_VISUALS) + len(pictures.page_visuals(content))
     drawn.clear()
     assert pictures.build(content_module.load(content_copy), tmp_path) == first and drawn == []
     path = content_copy / "treatments.yaml"
@@ -335,6 +336,26 @@ def test_the_wind_up_pictures_show_each_views_start_in_its_language(content_copy
     after = content_module.load(content_copy)
     assert after.text("chart.windup_x") == "Signal in a row"
     assert pictures.page_picture(after, "windup-acute", tmp_path) is None
+
+
+def test_every_trial_result_has_its_100_person_picture_until_its_numbers_change(content_copy, tmp_path, monkeypatch):
+    """The comparison shows each result as a picture drawn ahead from the same spec; an edited number makes
+    the page draw it live until `make light` draws it again, so a picture never shows an old number."""
+    monkeypatch.setattr(pictures, "png", lambda spec: b"png")
+    for lang in ("en", "es"):
+        c = content_module.load(content_copy, lang=lang)
+        pictures.build(c, tmp_path)
+        for number in c.evidence.numbers:
+            drawn = pictures.page_picture(c, f"people-{number.id}", tmp_path) or ""
+            for group in number.groups:
+                assert c.text("chart.out_of_100", count=group.out_of_100) in drawn, (lang, number.id)
+            url = pictures.page_picture_url(c, f"people-{number.id}", tmp_path) or ""
+            assert url.startswith(f"/app/static/preview/{lang}/page-people-{number.id}.svg?v="), url
+    for path in (content_copy / "evidence.yaml", content_copy / "es" / "evidence.yaml"):
+        path.write_text(path.read_text(encoding="utf-8").replace("out_of_100: 39", "out_of_100: 38", 1))
+    edited = content_module.load(content_copy)
+    assert pictures.page_picture(edited, "people-scs-north-about-3-years", tmp_path) is None
+    assert pictures.page_picture_url(edited, "people-scs-north-about-3-years", tmp_path) is None
 
 
 # Lighthouse 12's link-text audit (bench/lighthouse): link words that say nothing out of context.

@@ -13,7 +13,7 @@ from explainer.charts.pathway import (
     pathway_nodes,
     with_selection,
 )
-from explainer.charts.people import NOT_REACHED, PERSON, icon_array, icon_rows
+from explainer.charts.people import NOT_REACHED, PERSON, icon_array, icon_rows, number_chart
 from explainer.charts.steps import (
     CHOSEN,
     WINDUP_START,
@@ -48,6 +48,7 @@ __all__ = [
     "icon_rows",
     "ladder",
     "ladder_alt",
+    "number_chart",
     "pathway",
     "pathway_alt",
     "pathway_edges",

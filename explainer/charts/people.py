@@ -10,6 +10,7 @@ import altair as alt
 import pandas as pd
 
 from explainer.charts.base import BLUE, INK, VERMILLION, Words
+from explainer.content import Number
 
 # A person, in Vega's shape units (a path within -1..1): a head and a body.
 PERSON = (
@@ -79,3 +80,9 @@ def icon_array(
         .configure_view(stroke=None)
         .configure_facet(spacing=24)
     )
+
+
+def number_chart(number: Number, words: Words) -> alt.FacetChart:
+    """The 100-person picture of one trial result of content/evidence.yaml."""
+    groups = [(g.label, g.out_of_100) for g in number.groups]
+    return icon_array(groups, number.outcome, words, harm=number.kind == "harm")

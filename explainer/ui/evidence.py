@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explainer import facts
+from explainer import facts, pictures
 from explainer.content import Content, Number
 from explainer.ui import frame, specs
 
@@ -37,4 +37,10 @@ def card(content: Content, option: str, with_picture: bool = True) -> None:
     for number in content.numbers_for(option):
         st.markdown(markdown(content, number))
         if with_picture:
-            specs.draw(specs.icons(content, number.id), alt_text(content, number))
+            # drawn ahead by `make light` from the same spec: an image shows at once, where each live
+            # chart would make the page wait for it (explainer/pictures.py)
+            picture = pictures.page_picture_url(content, f"people-{number.id}")
+            if picture:
+                st.image(picture, width="content", alt=alt_text(content, number))
+            else:
+                specs.draw(specs.icons(content, number.id), alt_text(content, number))

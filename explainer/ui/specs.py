@@ -80,8 +80,7 @@ def fit(content: Content, ranked: tuple[tuple[str, int], ...], best: int) -> dic
 def icons(content: Content, number_id: str) -> dict:
     """The 100-person picture of one trial result, by its id in content/evidence.yaml."""
     number = next(n for n in content.evidence.numbers if n.id == number_id)
-    groups = [(g.label, g.out_of_100) for g in number.groups]
-    return _arrow(charts.icon_array(groups, number.outcome, content.text, harm=number.kind == "harm").to_dict())
+    return _arrow(charts.number_chart(number, content.text).to_dict())
 
 
 def draw(spec: dict, alt: str, **options: Any) -> Any:
