@@ -1,0 +1,91 @@
+"""The charts drawn ahead as SVG at `make light` (explainer/pictures.py): the slides' charts and the pictures
+a page opens with, each the spec the app draws live, sized and lettered for where it is shown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from explainer.charts.pathway import pathway as pathway_chart
+from explainer.charts.people import number_chart
+from explainer.charts.steps import WINDUP_START, ladder, windup, windup_curve
+from explainer.content import Content
+
+# The slides' charts, as presenter mode shows them (explainer/ui/talk.py draws the same live as a fallback).
+SLIDE_VISUALS = ("pathway-acute", "pathway-chronic", "windup", "ladder")
+SLIDE_SCALE = 1.5  # type and marks half as big again, for a projector
+SLIDE_WIDTH = 900  # drawn this wide, then scaled to the slide's column (an SVG stays sharp)
+WINDUP_SLIDE = (*WINDUP_START["chronic"], True)  # repeats, brakes, chronic: the wind-up the slide shows
+# Arial's metrics, which Liberation Sans shares: vl-convert places labels with Liberation Sans, and a
+# projector's browser draws them with whichever of these it has, at the same widths.
+SLIDE_FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
+
+
+def slide_chart(content: Content, visual: str) -> dict[str, Any]:
+    """The spec of a slide's chart, by its visual's name in content/talk.yaml."""
+    if visual.startswith("pathway-"):
+        view = visual.removeprefix("pathway-")
+        p = content.pathway
+        spec = pathway_chart(
+            p.stages, p.connections, content.text, view, None, None, SLIDE_SCALE, body=p.body
+        ).to_dict()
+    elif visual == "windup":
+        repeats, brakes, chronic = WINDUP_SLIDE
+        spec = windup(windup_curve(repeats, brakes / 100), chronic, content.text).to_dict()
+    elif visual == "ladder":
+        spec = ladder(content.ladder(), content.text, (), SLIDE_SCALE).to_dict()
+    else:
+        raise KeyError(visual)
+    return {**spec, "width": SLIDE_WIDTH, "config": {**spec.get("config", {}), "font": SLIDE_FONT}}
+
+
+# The pathway page's wind-up as each view opens (explainer/ui/pathway.py draws it live once a slider moves),
+# and the 100-person picture of each trial result (`people-<id>`, explainer/ui/evidence.py).
+PAGE_VISUALS = ("windup-acute", "windup-chronic")
+
+
+def page_visuals(content: Content) -> list[str]:
+    return [*PAGE_VISUALS, *(f"people-{number.id}" for number in content.evidence.numbers)]
+
+
+PAGE_WIDTH = 420  # shown at most this wide: on a 390 px phone at about 0.85, so its type stays about 11 px
+PAGE_HEIGHT = 280  # a little taller than the live chart, so the long axis title fits beside it
+# The look of Streamlit's own chart theme (axis words, no ticks or axis line, light grid), so the picture
+# and the live chart that replaces it once a slider moves look alike; the words a shade darker to read.
+PAGE_AXIS = {
+    "labelFontSize": 13,
+    "titleFontSize": 13,
+    "labelFontWeight": "normal",
+    "titleFontWeight": "normal",
+    "labelColor": "#4A4F5A",
+    "titleColor": "#4A4F5A",
+    "ticks": False,
+    "domain": False,
+    "gridColor": "#E6EAF1",
+    "labelPadding": 8,
+    "titlePadding": 12,
+}
+
+
+def page_chart(content: Content, visual: str) -> dict[str, Any]:
+    """The spec of a page picture, by name: the wind-up of one view at the values it opens with, or the
+    100-person picture of one trial result, drawn as the page draws it."""
+    if visual.startswith("people-"):
+        number = next((n for n in content.evidence.numbers if f"people-{n.id}" == visual), None)
+        if number is None:
+            raise KeyError(visual)
+        spec = number_chart(number, content.text).to_dict()
+        return {**spec, "config": {**spec.get("config", {}), "font": SLIDE_FONT}}
+    view = visual.removeprefix("windup-")
+    if view not in WINDUP_START:
+        raise KeyError(visual)
+    repeats, brakes = WINDUP_START[view]
+    spec = windup(windup_curve(repeats, brakes / 100), view == "chronic", content.text).to_dict()
+    config = {**spec.get("config", {}), "font": SLIDE_FONT, "axis": PAGE_AXIS, "view": {"stroke": None}}
+    return {
+        **spec,
+        "width": PAGE_WIDTH,
+        "height": PAGE_HEIGHT,
+        "autosize": {"type": "fit", "contains": "padding"},
+        "padding": {"left": 4, "right": 10, "top": 8, "bottom": 4},
+        "config": config,
+    }
