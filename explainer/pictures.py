@@ -122,7 +122,8 @@ def _file(name: str) -> str:
     return f"{name}.svg" if name.startswith(("slide-", "page-")) else f"{name}.png"
 
 
-_SLIDES: dict[tuple[str, str, str], str | None] = {}  # (folder, content version, name) -> SVG, None if stale
+# (folder, content version, name) -> SVG, None if stale; and under the name "", the fresh pictures (_fresh)
+_SLIDES: dict[tuple[str, str, str], Any] = {}
 
 
 def slide_picture(content: Content, visual: str, out_dir: Path | str = OUT_DIR) -> str | None:
@@ -146,17 +147,8 @@ def page_picture_url(content: Content, visual: str, out_dir: Path | str = OUT_DI
     large pictures (a 100-person picture is about 100 KB of SVG): the browser fetches them compressed and
     keeps them, instead of receiving them inside the page's messages."""
     name = f"page-{visual}"
-    folder = Path(out_dir) / content.lang
-    key = (str(folder), content.version, f"{name} url")
-    if key not in _SLIDES:
-        try:
-            stamp = json.loads((folder / STAMP).read_text(encoding="utf-8"))
-            mark = str(stamp.get("pictures", {}).get(name) or "") if stamp.get("inputs") == _inputs(content) else ""
-            fresh = mark and (folder / f"{name}.svg").exists()
-            _SLIDES[key] = f"{STATIC_URL}/{content.lang}/{name}.svg?v={mark[:16]}" if fresh else None
-        except (OSError, ValueError):
-            _SLIDES[key] = None
-    return _SLIDES[key]
+    mark = _fresh(content, out_dir).get(name)
+    return f"{STATIC_URL}/{content.lang}/{name}.svg?v={mark[:16]}" if mark else None
 
 
 def _drawn_svg(content: Content, name: str, out_dir: Path | str) -> str | None:
@@ -164,12 +156,28 @@ def _drawn_svg(content: Content, name: str, out_dir: Path | str) -> str | None:
     key = (str(folder), content.version, name)
     if key not in _SLIDES:
         try:
-            stamp = json.loads((folder / STAMP).read_text(encoding="utf-8"))
-            fresh = stamp.get("inputs") == _inputs(content) and name in stamp.get("pictures", {})
+            fresh = name in _fresh(content, out_dir)
             _SLIDES[key] = (folder / f"{name}.svg").read_text(encoding="utf-8") if fresh else None
-        except (OSError, ValueError):
+        except OSError:
             _SLIDES[key] = None
-    return _SLIDES[key]
+    svg_text: str | None = _SLIDES[key]
+    return svg_text
+
+
+def _fresh(content: Content, out_dir: Path | str) -> dict[str, str]:
+    """The SVG pictures the last build made from this very content and code, with their fingerprints; read
+    once per content version (working out the inputs reads the chart code)."""
+    folder = Path(out_dir) / content.lang
+    key = (str(folder), content.version, "")
+    if key not in _SLIDES:
+        try:
+            stamp = json.loads((folder / STAMP).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            stamp = {}
+        drawn = stamp.get("pictures", {}) if stamp.get("inputs") == _inputs(content) else {}
+        _SLIDES[key] = {name: str(mark) for name, mark in drawn.items() if (folder / _file(name)).exists()}
+    fresh: dict[str, str] = _SLIDES[key]
+    return fresh
 
 
 def _fingerprint(spec: dict[str, Any]) -> str:
