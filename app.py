@@ -5,7 +5,8 @@ import streamlit as st
 from explainer import content, routes
 from explainer.ui import frame
 
-st.set_page_config(page_title="Pain after back surgery", page_icon="static/favicon.png", layout="centered")
+# The icon by its static address: given as a file, Streamlit reads, decodes and stores it again on every run.
+st.set_page_config(page_title="Pain after back surgery", page_icon="/app/static/favicon.png", layout="centered")
 
 try:
     loaded = frame.load_content()

@@ -29,7 +29,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bench.wsclient import Run, Session
-from deploy.processes import CHROMIUM, CHROMIUM_ARGS, ROOT, App, start_app, start_nginx
+from deploy.processes import CHROMIUM, CHROMIUM_ARGS, PLAYWRIGHT_CHROMIUM_ARGS, ROOT, App, start_app, start_nginx
 from explainer import content
 from explainer.routes import BY_ID, ROUTES
 
@@ -715,7 +715,7 @@ def main(argv: list[str] | None = None) -> None:
         print("throughput", flush=True)
         tp = asyncio.run(throughput(app.url))
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=PLAYWRIGHT_CHROMIUM_ARGS)
             print("render times", flush=True)
             renders = render_times(browser, app, ref, args.tries)
             print("click round trips", flush=True)

@@ -17,7 +17,7 @@ decision.decision_widgets(c, state)
 
 
 def _commit() -> None:
-    matters, ask = decision.decision_state(c)
+    matters, ask = decision.decision_state(c, state)
     frame.set_url(links.TreatmentsState(tuple(st.session_state["compare"][: links.MAX_COMPARE]), matters, ask))
 
 

@@ -162,6 +162,21 @@ def test_a_link_restores_the_answers(content):
     assert at.multiselect(key="compare").value == ["massage"]
 
 
+def test_ticked_questions_stay_in_the_link_while_their_panel_is_closed(content):
+    q = content.questions[1]
+    at = open_page("treatments", ask=q.id)
+    at.session_state["ask_panel"] = False  # closed by the reader: its checkboxes are not drawn
+    at.run()
+    assert not [c for c in at.checkbox if c.key.startswith("ask_")]
+    assert not [key for key in at.session_state if key in {f"ask_{q.id}" for q in content.questions}]
+    at.radio(key="wish_low-risk").set_value(2).run()
+    assert at.query_params["matters"] == "low-risk:2"
+    assert at.query_params["ask"] == q.id
+    at.session_state["ask_panel"] = True
+    at.run()
+    assert at.checkbox(key=f"ask_{q.id}").value is True
+
+
 def test_summary_holds_exactly_what_was_chosen(content):
     asked = [content.questions[0].id]
     sure_ids = [q.id for q in content.decision.sure]

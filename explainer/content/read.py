@@ -35,10 +35,19 @@ def rel(path: Path, root: Path) -> str:
     return f"content/{path.relative_to(root).as_posix()}"
 
 
+# libyaml's loader where PyYAML was built with it (its wheels are): the same safe subset, about ten times
+# faster than the pure-Python one, which took most of a second to read the guide in both languages.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _safe_load(stream: Any) -> Any:
+    return yaml.load(stream, Loader=_LOADER)
+
+
 def read_yaml(path: Path, root: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return _safe_load(handle)
     except FileNotFoundError:
         raise ContentError(f"{rel(path, root)}: file is missing") from None
     except yaml.YAMLError as err:
@@ -57,7 +66,7 @@ def read_page(path: Path, root: Path) -> tuple[Any, str]:
     if not match:
         raise ContentError(f"{rel(path, root)}: must start with front matter between '---' lines")
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = _safe_load(match.group(1))
     except yaml.YAMLError as err:
         raise ContentError(f"{rel(path, root)}: front matter is not valid YAML: {err}") from None
     return meta, match.group(2).strip()

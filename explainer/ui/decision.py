@@ -102,11 +102,17 @@ def _question_list(content: Content, state: links.TreatmentsState, on_change: Ca
     if state.ask and "ask_panel" not in st.session_state:
         st.session_state["ask_panel"] = True  # not `expanded=`: a change of it would make a new panel
     panel = st.expander(content.text("ask.list", count=len(content.questions)), key="ask_panel", on_change="rerun")
+    keys = {q.id: f"ask_{q.id}" for q in content.questions}
     if not panel.open:
+        # Closed, the ticks live in the link alone: every key in session state makes each radio and
+        # selectbox on the page slower (Streamlit copies the whole state for each), and these are twenty-odd.
+        for key in keys.values():
+            st.session_state.pop(key, None)
         return
     with panel:
         for question in content.questions:
-            st.checkbox(question.text, key=f"ask_{question.id}", on_change=on_change)
+            st.session_state[keys[question.id]] = question.id in state.ask
+            st.checkbox(question.text, key=keys[question.id], on_change=on_change)
 
 
 def option_name(content: Content, option: decision.Option) -> str:
@@ -142,20 +148,22 @@ def _sorted(content: Content, ranked: list[decision.Fit]) -> None:
 
 
 def decision_widgets(content: Content, state: links.TreatmentsState) -> None:
-    """Put the link's answers into the widgets before they are drawn."""
+    """Put the link's ratings into the widgets before they are drawn (the ticked questions are put in when
+    their panel is drawn open)."""
     ratings = dict(state.matters)
     for wish in content.decision.wishes:
         st.session_state[f"wish_{wish.id}"] = ratings.get(wish.id, 0)
-    for q in content.questions:
-        st.session_state[f"ask_{q.id}"] = q.id in state.ask
 
 
-def decision_state(content: Content) -> tuple[tuple[tuple[str, int], ...], tuple[str, ...]]:
-    """The answers as the widgets hold them now, for the link."""
+def decision_state(
+    content: Content, state: links.TreatmentsState
+) -> tuple[tuple[tuple[str, int], ...], tuple[str, ...]]:
+    """The answers as the widgets hold them now, for the link; while the question panel is closed, its
+    ticks are those of the link (`state`)."""
     matters = tuple(
         (w.id, st.session_state[f"wish_{w.id}"])
         for w in content.decision.wishes
         if st.session_state.get(f"wish_{w.id}")
     )
-    ask = tuple(q.id for q in content.questions if st.session_state.get(f"ask_{q.id}"))
+    ask = tuple(q.id for q in content.questions if st.session_state.get(f"ask_{q.id}", q.id in state.ask))
     return matters, ask

@@ -258,9 +258,11 @@ def share_follows_fragment() -> None:
         st.rerun(scope="app")
 
 
+@st.fragment
 def share_panel(content: Content, route: routes.Route) -> None:
     """The exact link, its QR code and the light page. Built only while open: nearly every choice changes
-    the link, and a new QR code costs more than the rest of a typical run."""
+    the link, and a new QR code costs more than the rest of a typical run. A fragment: opening or closing
+    it runs only the panel, not the page around it."""
     panel = st.expander(content.text("share.title"), icon=":material/share:", key="share_panel", on_change="rerun")
     if not panel.open:
         st.session_state[_SHARED] = None

@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from deploy.processes import CHROMIUM, CHROMIUM_ARGS, App, start_app
+from deploy.processes import CHROMIUM, PLAYWRIGHT_CHROMIUM_ARGS, App, start_app
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
@@ -62,7 +62,7 @@ def browser() -> Iterator[Browser]:
             returncode=1,
         )
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=PLAYWRIGHT_CHROMIUM_ARGS)
         yield browser
         browser.close()
 
@@ -72,7 +72,7 @@ def shared_context(browser: Browser) -> Iterator[BrowserContext]:
     """One browser context per worker for tests that need no first visit: its cache holds Streamlit's 4 MB
     of JavaScript, which a fresh context downloads and compiles again (about 2 s a visit). Tests about
     what a first-time visitor's browser does (privacy, console) make their own with quality.new_visitor."""
-    context = browser.new_context(viewport=PHONE, accept_downloads=True)
+    context = new_context(browser, viewport=PHONE, accept_downloads=True)
     yield context
     context.close()
 
@@ -95,11 +95,55 @@ def tab(shared_context: BrowserContext) -> Iterator[Page]:
     page.close()
 
 
+# Installed in every page before its scripts run (new_context below): counts Streamlit's finished runs and
+# notes the last input, so a wait knows whether the run it waits for has happened, without fixed pauses.
+RUN_WATCH = """(() => {
+  const runs = {finished: 0, changed: 0, input: -1, app: null, state: null};
+  window.__streamlitRuns = runs;
+  const look = () => {
+    const state = runs.app.dataset.testScriptState;
+    if (state === runs.state) return;
+    if (state === 'notRunning') runs.finished++;
+    runs.state = state;
+    runs.changed = performance.now();
+  };
+  const find = () => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (!app || app === runs.app) return;
+    runs.app = app;
+    look();
+    new MutationObserver(look).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  };
+  new MutationObserver(find).observe(document, {childList: true, subtree: true});
+  for (const type of ['pointerdown', 'keydown', 'input'])
+    addEventListener(type, () => { runs.input = performance.now(); }, true);
+})()"""
+# How long an input may go unanswered before it is taken as one that starts no run (opening a panel,
+# moving focus): Streamlit's own suite gives widgets this long to send their change.
+DEBOUNCE_MS = 250
+IDLE = """debounce => {
+  const runs = window.__streamlitRuns;
+  if (!runs) throw new Error('this page was not opened in a context from new_context(), so its runs are not watched');
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.dataset.testConnectionState !== 'CONNECTED' || app.dataset.testScriptState !== 'notRunning')
+    return false;
+  if (runs.finished < 1) return false;
+  return !(runs.input > runs.changed && performance.now() - runs.input < debounce);
+}"""
+
+
+def new_context(browser: Browser, **options: Any) -> BrowserContext:
+    """A browser context whose pages report Streamlit's runs to wait_idle and settle."""
+    context = browser.new_context(**options)
+    context.add_init_script(RUN_WATCH)
+    return context
+
+
 def wait_idle(page: Page, timeout: float = 30_000) -> None:
-    """Streamlit's own signal that a run has finished, as in its end-to-end suite."""
-    page.wait_for_selector('[data-testid="stApp"][data-test-connection-state="CONNECTED"]', timeout=timeout)
-    page.wait_for_timeout(250)  # widget debounce before the rerun starts, as Streamlit's own suite waits
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
+    """Streamlit's own signal that a run has finished (the app connected, its script state notRunning), for
+    a run that started after the page opened and after the last click or key press, if that input started
+    one within the debounce."""
+    page.wait_for_function(IDLE, arg=DEBOUNCE_MS, polling="raf", timeout=timeout)
 
 
 DRAWN = """() => document.querySelector('[data-testid="stApp"]').dataset.testScriptState

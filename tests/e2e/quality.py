@@ -9,7 +9,7 @@ from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import Browser, BrowserContext, Dialog, Page
 
 from explainer.routes import ROUTES
-from tests.e2e.conftest import PHONE, settle
+from tests.e2e.conftest import PHONE, new_context, settle
 
 # A valid value for every parameter of the link contract; a parameter with several values opens one state
 # for each (slide 3 draws the pathway, slide 10 the closing QR code). A new parameter needs a value here:
@@ -125,7 +125,7 @@ def is_streamlit_probe(url: str, app_url: str) -> bool:
 
 def new_visitor(browser: Browser, viewport: dict[str, int] | None = None) -> tuple[BrowserContext, Page, Traffic]:
     """A fresh browser context (its own cookies and storage) with one watched page."""
-    context = browser.new_context(viewport=viewport or PHONE)
+    context = new_context(browser, viewport=viewport or PHONE)
     traffic = Traffic()
     page = traffic.watch(context.new_page())
     return context, page, traffic

@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import PROJECTOR, screenshot, visit
+from tests.e2e.conftest import PROJECTOR, new_context, screenshot, visit
 
 
 def test_a_comparison_shows_no_new_treatment_and_numbers_as_100_people(page: Page, app_url, content) -> None:
@@ -38,7 +38,7 @@ def test_a_comparison_shows_no_new_treatment_and_numbers_as_100_people(page: Pag
 
 
 def test_numbers_at_projector_size(browser, app_url, content) -> None:
-    context = browser.new_context(viewport=PROJECTOR)
+    context = new_context(browser, viewport=PROJECTOR)
     try:
         page = visit(context.new_page(), app_url + "/treatments?compare=spinal-cord-stimulation,spine-surgery")
         expect(

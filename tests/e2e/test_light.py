@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from explainer.html import light
-from tests.e2e.conftest import ARTIFACTS, PHONE, PROJECTOR
+from tests.e2e.conftest import ARTIFACTS, PHONE, PROJECTOR, new_context
 
 A4 = {"width": 794, "height": 1123}  # a portrait sheet at 96 dpi
 
@@ -17,7 +17,7 @@ def built(tmp_path_factory, content):
 
 def _open(browser, path, viewport, media="screen"):
     """The page opened from disk, with every request it makes recorded."""
-    context = browser.new_context(viewport=viewport)
+    context = new_context(browser, viewport=viewport)
     page = context.new_page()
     page.requests = []
     page.on("request", lambda r: page.requests.append(r.url))

@@ -1,4 +1,5 @@
-"""Privacy as a visitor meets it: every request stays on this host, only Streamlit's own cookie, no choice kept."""
+"""Privacy and a clean first visit as a visitor meets them: every request stays on this host with no error in
+the console, only Streamlit's own cookie, no choice kept."""
 
 from urllib.parse import urlsplit
 
@@ -6,7 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import visit
-from tests.e2e.quality import PAGES, STATES, new_visitor, settle
+from tests.e2e.quality import PAGES, STATES, Traffic, is_streamlit_probe, new_visitor, settle
 
 # Streamlit's cross-site request forgery token (server.enableXsrfProtection): no visitor data in it.
 STREAMLIT_COOKIES = {"_streamlit_xsrf"}
@@ -15,28 +16,41 @@ NETWORK_SCHEMES = ("http", "https", "ws", "wss")
 
 @pytest.fixture(scope="module")
 def visitor(browser):
-    """One visitor who opens every page and main state in turn, opening every fold on the way."""
+    """One visitor's browser: its first visit loads everything afresh, and each page opens in a new tab."""
     context, page, traffic = new_visitor(browser)
     yield context, page, traffic
     context.close()
 
 
 @pytest.mark.parametrize("path", PAGES + STATES)
-def test_every_request_goes_to_this_host(visitor, app_url, path):
-    _, page, traffic = visitor
-    traffic.requests.clear()
-    visit(page, app_url + path)
-    # Folds (sources, share, treatment details) may load more when opened; some sit in a closed sidebar.
-    page.locator("summary").evaluate_all("folds => folds.forEach(fold => fold.click())")
-    settle(page)
-    page.wait_for_load_state("networkidle")
-    host = urlsplit(app_url).netloc
-    outside = sorted(
-        {u for u in traffic.requests if urlsplit(u).scheme in NETWORK_SCHEMES and urlsplit(u).netloc != host}
-    )
-    assert outside == [], f"{path} made the browser call other hosts"
-    other_schemes = sorted({urlsplit(u).scheme for u in traffic.requests} - {*NETWORK_SCHEMES, "data", "blob"})
-    assert other_schemes == []
+def test_every_page_calls_only_this_host_with_a_clean_console(visitor, app_url, path):
+    context, _, _ = visitor
+    traffic = Traffic()
+    page = traffic.watch(context.new_page())
+    try:
+        visit(page, app_url + path)
+        # Folds (sources, share, treatment details) may load more when opened; some sit in a closed sidebar.
+        page.locator("summary").evaluate_all("folds => folds.forEach(fold => fold.click())")
+        settle(page)
+        page.wait_for_load_state("networkidle")
+        host = urlsplit(app_url).netloc
+        outside = sorted(
+            {u for u in traffic.requests if urlsplit(u).scheme in NETWORK_SCHEMES and urlsplit(u).netloc != host}
+        )
+        assert outside == [], f"{path} made the browser call other hosts"
+        other_schemes = sorted({urlsplit(u).scheme for u in traffic.requests} - {*NETWORK_SCHEMES, "data", "blob"})
+        assert other_schemes == []
+
+        probes = {url for _, url in traffic.failed_responses if is_streamlit_probe(url, app_url)}
+        # Chromium logs a failed load as "Failed to load resource" with the resource's URL as its source;
+        # only those for Streamlit's probes are excused, matched by URL rather than by wording.
+        errors = [(text, source) for text, source in traffic.console_errors if source not in probes]
+        assert errors == [], f"{path}: console errors"
+        assert traffic.page_errors == [], f"{path}: uncaught script errors"
+        assert [r for r in traffic.failed_responses if r[1] not in probes] == [], f"{path}: failed loads"
+        assert traffic.failed_requests == [], f"{path}: requests that did not complete"
+    finally:
+        page.close()
 
 
 def test_only_streamlit_sets_a_cookie_and_choices_stay_out_of_storage(visitor, app_url):

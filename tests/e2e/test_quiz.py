@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import PROJECTOR, screenshot, settle, tab_to, visit, wait_idle
+from tests.e2e.conftest import PROJECTOR, new_context, screenshot, settle, tab_to, visit, wait_idle
 
 
 def _answer(page: Page, number: int, question, option_id: str) -> None:
@@ -50,7 +50,7 @@ def test_every_question_right_then_not_yet_with_its_link(page: Page, app_url: st
 
 
 def test_the_quiz_at_projector_size(browser, app_url: str, content) -> None:
-    context = browser.new_context(viewport=PROJECTOR)
+    context = new_context(browser, viewport=PROJECTOR)
     try:
         page = visit(context.new_page(), f"{app_url}/pathway")
         q = content.quiz.pages["pathway"][0]

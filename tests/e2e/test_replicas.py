@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from bench.wsclient import Session, affinity_cookie
 from deploy.processes import App, Cluster, cluster, find_nginx
 from explainer.routes import ROUTES
-from tests.e2e.conftest import ARTIFACTS, visit
+from tests.e2e.conftest import ARTIFACTS, new_context, visit
 from tests.e2e.quality import EXAMPLES
 
 SESSIONS = 40
@@ -81,7 +81,9 @@ def test_sessions_survive_when_one_replica_stops(replicas: Cluster, browser):
         with urllib.request.urlopen(url + path, timeout=10) as response:
             assert response.status == 200
     # A real browser visit through nginx after the failover: rendered, chart drawn, no CSP violation.
-    context = browser.new_context()
+    context = new_context(
+        browser,
+    )
     page = context.new_page()
     errors = []
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))

@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, Page, expect
 from deploy.assets import OUT as ASSETS
 from deploy.processes import BROTLI_MODULE, find_nginx, start_nginx
 from explainer.content import load
-from tests.e2e.conftest import PHONE, settle
+from tests.e2e.conftest import PHONE, new_context, settle
 
 pytestmark = pytest.mark.skipif(find_nginx() is None, reason="nginx is not installed (apt-get install -y nginx)")
 
@@ -102,7 +102,7 @@ def test_the_first_screen_needs_no_script(proxy: str, browser: Browser, lang: st
     """What a slow phone shows before 450 KB of script has arrived, and all a browser without scripts
     ever shows: the guide's name, that it is loading, and a working link to the text-only pages."""
     content = load(lang=lang)
-    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    context = new_context(browser, viewport=PHONE, java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(f"{proxy}/pathway?stage=dorsal-horn&lang={lang}")
@@ -119,7 +119,7 @@ def test_the_first_screen_needs_no_script(proxy: str, browser: Browser, lang: st
 
 def _first_visit(browser: Browser, url: str, check: Callable[[Page], None]) -> list[dict]:
     """Every response of a first visit to `url` in a fresh browser (`response` and its `bytes`)."""
-    context = browser.new_context(viewport=PHONE)
+    context = new_context(browser, viewport=PHONE)
     seen: dict[str, dict] = {}
     try:
         page = context.new_page()
@@ -181,7 +181,7 @@ def test_every_icon_on_screen_is_in_the_trimmed_font(proxy: str, browser: Browse
     """An icon missing from the font would show as its name spelled out ("expand_more"): every icon on
     every page is in the font's list and is drawn about one character wide."""
     kept = set((ASSETS / "static" / "media" / "icons.txt").read_text().split())
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = new_context(browser, viewport={"width": 1280, "height": 900})
     found: list[dict] = []
     try:
         page = context.new_page()

@@ -1,5 +1,5 @@
 """Every page and state in a real browser, at phone and projector size: it renders with its frame and fits
-the width. (What it loads is test_privacy's concern, the console test_console's, phone layout test_phone's.)"""
+the width. (What it loads and the console are test_privacy's concern, phone layout test_phone's.)"""
 
 import re
 
@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from explainer.routes import ROUTES
-from tests.e2e.conftest import PHONE, PROJECTOR, StartApp, screenshot, visit, wait_for_address
+from tests.e2e.conftest import PHONE, PROJECTOR, StartApp, new_context, screenshot, visit, wait_for_address
 from tests.e2e.quality import EXAMPLES, PAGES, STATES
 
 SIZES = {"phone": PHONE, "projector": PROJECTOR}
@@ -40,7 +40,7 @@ def test_the_page_renders_with_its_frame(tab: Page, app_url: str, path: str, siz
 def test_a_deep_link_is_the_first_visit_of_a_fresh_server(browser: Browser, start_app_server: StartApp):
     """A fresh server's first visitor may arrive by a shared link; the page still has its frame."""
     app = start_app_server("fresh")
-    context = browser.new_context(viewport=PHONE)
+    context = new_context(browser, viewport=PHONE)
     try:
         page = visit(context.new_page(), app.url + "/treatments?compare=massage,spine-surgery")
         expect(page.get_by_text("Last reviewed")).to_have_count(1)
@@ -93,7 +93,7 @@ def test_the_open_share_panel_follows_a_stage_chosen(page: Page, app_url: str):
 def test_the_open_share_panel_follows_the_slides(browser: Browser, app_url: str):
     # A context of its own: Streamlit remembers an opened sidebar in the browser, and the other tests'
     # pages would then open with it over the page.
-    context = browser.new_context(viewport=PROJECTOR)
+    context = new_context(browser, viewport=PROJECTOR)
     try:
         page = context.new_page()
         visit(page, app_url + "/talk?slide=1")

@@ -17,7 +17,7 @@ from explainer import content as content_module
 from explainer import routes
 from explainer.content import read
 from explainer.content.translation import CLINIC_FILE
-from tests.e2e.conftest import PHONE, PROJECTOR, ROOT, visit
+from tests.e2e.conftest import PHONE, PROJECTOR, ROOT, new_context, visit
 from tests.e2e.quality import PAGES, STATES, describe_violations, reveal_everything, run_axe
 from tests.html_text import Html
 
@@ -111,7 +111,7 @@ def test_the_handout_and_summary_are_in_spanish(page: Page, app_url: str, untran
 
 def test_a_spanish_browser_gets_spanish_and_a_link_that_keeps_it(browser: Browser, app_url: str) -> None:
     spanish = content_module.load(ENGLISH, "es")
-    context = browser.new_context(viewport=PHONE, locale="es-MX")
+    context = new_context(browser, viewport=PHONE, locale="es-MX")
     try:
         page = visit(context.new_page(), app_url + "/pathway?stage=cortex")
         expect(page.get_by_role("heading", level=1)).to_have_text(spanish.pages["pathway"].meta.title)
@@ -122,7 +122,7 @@ def test_a_spanish_browser_gets_spanish_and_a_link_that_keeps_it(browser: Browse
 
 def test_the_switch_changes_the_language_and_the_menu_keeps_it(browser: Browser, app_url: str) -> None:
     english, spanish = content_module.load(ENGLISH), content_module.load(ENGLISH, "es")
-    context = browser.new_context(viewport=PROJECTOR, locale="en-US")
+    context = new_context(browser, viewport=PROJECTOR, locale="en-US")
     try:
         page = visit(context.new_page(), app_url + "/")
         expect(page.get_by_role("heading", level=1)).to_have_text(english.pages["home"].meta.title)

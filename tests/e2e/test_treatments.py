@@ -5,7 +5,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import PROJECTOR, tab_to, visit, wait_for_address, wait_idle
+from tests.e2e.conftest import PROJECTOR, new_context, tab_to, visit, wait_for_address, wait_idle
 from tests.html_text import Html
 
 
@@ -40,7 +40,7 @@ def test_keyboard_builds_a_comparison_and_downloads_the_handout(page, app_url, c
 
 def test_on_a_wide_screen_the_comparison_is_a_grid_with_options_as_columns(browser, app_url, content):
     ids = ("massage", "spine-surgery", "medications")
-    context = browser.new_context(viewport=PROJECTOR)
+    context = new_context(browser, viewport=PROJECTOR)
     try:
         page = visit(context.new_page(), app_url + "/treatments?compare=" + ",".join(ids))
         grid = page.locator(".st-key-comparison table")
