@@ -81,9 +81,9 @@ def specs(content: Content) -> Iterator[tuple[str, dict[str, Any]]]:
     stages = content.pathway
 
     for view in ("acute", "chronic"):
-        base = charts.pathway(
-            stages.stages, stages.connections, content.text, view, None, None, SCALE, body=stages.body
-        ).to_dict()
+        base = charts.spec(
+            charts.pathway(stages.stages, stages.connections, content.text, view, None, None, SCALE, body=stages.body)
+        )
         view_title = stages.views[view].title
         yield pathway_picture(None, view), framed(base, content.pages["pathway"].meta.title, view_title)
         for stage in stages.stages:
@@ -91,7 +91,7 @@ def specs(content: Content) -> Iterator[tuple[str, dict[str, Any]]]:
             yield pathway_picture(stage.id, view), framed(marked, stage.name, view_title)
         if view == "acute":
             yield START, framed(base, site, content.pages["pathway"].meta.title)
-    ladder = charts.ladder(content.ladder(), content.text, (), SCALE).to_dict()
+    ladder = charts.spec(charts.ladder(content.ladder(), content.text, (), SCALE))
     yield LADDER, framed(ladder, content.text("treatments.ladder"), site)
     for visual in SLIDE_VISUALS:
         yield f"slide-{visual}", slide_chart(content, visual)

@@ -371,3 +371,40 @@ def test_the_body_is_calm_and_its_lines_stand_out_3_to_1():
     for colour in (charts.BLUE, charts.VERMILLION, charts.GREEN):
         for ground in ("#FFFFFF", body.STYLES["outline"]["fill"], body.STYLES["brain"]["fill"]):
             assert _contrast(colour, ground) >= 3, (colour, ground)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_kind_of_chart_the_app_and_its_pictures_draw_is_valid_vega_lite(lang):
+    """The app and the picture drawer skip Vega-Lite's schema check (charts.spec); here every kind is checked."""
+    from altair.vegalite.v6.schema.core import Root
+
+    from explainer import pictures
+
+    content = content_module.load(lang=lang)
+    p = content.pathway
+    number = content.evidence.numbers[0]
+    drawn = {
+        "pathway with a treatment": charts.pathway(
+            p.stages,
+            p.connections,
+            content.text,
+            "chronic",
+            None,
+            content.treatments["spinal-cord-stimulation"],
+            body=p.body,
+        ),
+        "ladder": charts.ladder(content.ladder(), content.text, ("massage",)),
+        "wind-up": charts.windup(charts.windup_curve(5, 0.4), True, content.text),
+        "fit": charts.fit([("A", 2), ("B", -1)], 2, content.text),
+        "100 people": charts.number_chart(number, content.text),
+    }
+    specs = {name: charts.spec(chart) for name, chart in drawn.items()}
+    kinds: dict[str, dict] = {}
+    for name, spec in pictures.specs(content):  # one of each kind of picture: previews, slides, page pictures
+        kinds.setdefault(name.split("-")[0] + ("-chronic" if name.endswith("-chronic") else ""), spec)
+    for name, spec in {**specs, **kinds}.items():
+        try:
+            Root.validate(spec)
+        except Exception as error:
+            raise AssertionError(f"{name} is not valid Vega-Lite: {error}") from None
+    assert {"pathway", "pathway-chronic", "ladder", "slide", "page", "start"} <= set(kinds)

@@ -1,6 +1,6 @@
 """Altair chart builders: content in, chart out; no Streamlit calls, so every spec can be tested as data."""
 
-from explainer.charts.base import BLUE, GREEN, GREY, INK, ORANGE, TIER_COLOURS, VERMILLION, Words, with_param
+from explainer.charts.base import BLUE, GREEN, GREY, INK, ORANGE, TIER_COLOURS, VERMILLION, Words, spec, with_param
 from explainer.charts.pathway import (
     ASPECT,
     CHOSEN_STAGE,
@@ -53,6 +53,7 @@ __all__ = [
     "pathway_alt",
     "pathway_edges",
     "pathway_nodes",
+    "spec",
     "windup",
     "windup_curve",
     "with_chosen",

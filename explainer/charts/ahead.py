@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from explainer.charts.base import spec as to_spec
 from explainer.charts.pathway import pathway as pathway_chart
 from explainer.charts.people import number_chart
 from explainer.charts.steps import WINDUP_START, ladder, windup, windup_curve
@@ -25,14 +26,12 @@ def slide_chart(content: Content, visual: str) -> dict[str, Any]:
     if visual.startswith("pathway-"):
         view = visual.removeprefix("pathway-")
         p = content.pathway
-        spec = pathway_chart(
-            p.stages, p.connections, content.text, view, None, None, SLIDE_SCALE, body=p.body
-        ).to_dict()
+        spec = to_spec(pathway_chart(p.stages, p.connections, content.text, view, None, None, SLIDE_SCALE, body=p.body))
     elif visual == "windup":
         repeats, brakes, chronic = WINDUP_SLIDE
-        spec = windup(windup_curve(repeats, brakes / 100), chronic, content.text).to_dict()
+        spec = to_spec(windup(windup_curve(repeats, brakes / 100), chronic, content.text))
     elif visual == "ladder":
-        spec = ladder(content.ladder(), content.text, (), SLIDE_SCALE).to_dict()
+        spec = to_spec(ladder(content.ladder(), content.text, (), SLIDE_SCALE))
     else:
         raise KeyError(visual)
     return {**spec, "width": SLIDE_WIDTH, "config": {**spec.get("config", {}), "font": SLIDE_FONT}}
@@ -73,13 +72,13 @@ def page_chart(content: Content, visual: str) -> dict[str, Any]:
         number = next((n for n in content.evidence.numbers if f"people-{n.id}" == visual), None)
         if number is None:
             raise KeyError(visual)
-        spec = number_chart(number, content.text).to_dict()
+        spec = to_spec(number_chart(number, content.text))
         return {**spec, "config": {**spec.get("config", {}), "font": SLIDE_FONT}}
     view = visual.removeprefix("windup-")
     if view not in WINDUP_START:
         raise KeyError(visual)
     repeats, brakes = WINDUP_START[view]
-    spec = windup(windup_curve(repeats, brakes / 100), view == "chronic", content.text).to_dict()
+    spec = to_spec(windup(windup_curve(repeats, brakes / 100), view == "chronic", content.text))
     config = {**spec.get("config", {}), "font": SLIDE_FONT, "axis": PAGE_AXIS, "view": {"stroke": None}}
     return {
         **spec,

@@ -17,6 +17,14 @@ BODY_FILL, BRAIN_FILL, OPERATED_FILL, SPINE = "#EEF1F5", "#F9FBFE", "#FBEBCF", "
 TIER_COLOURS = ["#0072B2", "#56B4E9", "#009E73", "#E69F00", "#D55E00", "#CC79A7"]
 
 
+def spec(chart: Any) -> dict:
+    """An Altair chart as the Vega-Lite spec the browser and the picture drawer read. Not checked against
+    Vega-Lite's schema here, which takes a tenth of a second a chart on every first draw: the tests check
+    every kind of chart the app draws (tests/test_charts.py)."""
+    result: dict = chart.to_dict(validate=False)
+    return result
+
+
 def with_param(spec: dict, name: str, value: Any) -> dict:
     """A copy of a chart spec whose top-level param `name` starts at `value` (None: no initial value).
     Altair lifts a layered chart's params to the top. Only the params list is copied; the rest, data

@@ -33,16 +33,18 @@ def _arrow(spec: dict) -> dict:
 @st.cache_data(**_CACHE)
 def _pathway_base(content: Content, view: str, treatment: str | None, scale: float) -> dict:
     return _arrow(
-        charts.pathway(
-            content.pathway.stages,
-            content.pathway.connections,
-            content.text,
-            view,
-            None,
-            content.treatments.get(treatment or ""),
-            scale,
-            body=content.pathway.body,
-        ).to_dict()
+        charts.spec(
+            charts.pathway(
+                content.pathway.stages,
+                content.pathway.connections,
+                content.text,
+                view,
+                None,
+                content.treatments.get(treatment or ""),
+                scale,
+                body=content.pathway.body,
+            )
+        )
     )
 
 
@@ -59,7 +61,7 @@ def pathway(content: Content, view: str, selected: str | None, treatment: str | 
 
 @st.cache_data(**_CACHE)
 def _ladder_base(content: Content, scale: float) -> dict:
-    return _arrow(charts.ladder(content.ladder(), content.text, (), scale).to_dict())
+    return _arrow(charts.spec(charts.ladder(content.ladder(), content.text, (), scale)))
 
 
 def ladder(content: Content, selected: tuple[str, ...] = (), scale: float = 1.0) -> dict:
@@ -68,19 +70,19 @@ def ladder(content: Content, selected: tuple[str, ...] = (), scale: float = 1.0)
 
 @st.cache_data(**_CACHE)
 def windup(content: Content, repeats: int, brakes: int, chronic: bool) -> dict:
-    return _arrow(charts.windup(charts.windup_curve(repeats, brakes / 100), chronic, content.text).to_dict())
+    return _arrow(charts.spec(charts.windup(charts.windup_curve(repeats, brakes / 100), chronic, content.text)))
 
 
 @st.cache_data(**_CACHE)
 def fit(content: Content, ranked: tuple[tuple[str, int], ...], best: int) -> dict:
-    return _arrow(charts.fit(ranked, best, content.text).to_dict())
+    return _arrow(charts.spec(charts.fit(ranked, best, content.text)))
 
 
 @st.cache_data(**_CACHE)
 def icons(content: Content, number_id: str) -> dict:
     """The 100-person picture of one trial result, by its id in content/evidence.yaml."""
     number = next(n for n in content.evidence.numbers if n.id == number_id)
-    return _arrow(charts.number_chart(number, content.text).to_dict())
+    return _arrow(charts.spec(charts.number_chart(number, content.text)))
 
 
 def draw(spec: dict, alt: str, **options: Any) -> Any:
