@@ -65,7 +65,7 @@ def decision_section(content: Content, state: links.TreatmentsState, on_change: 
     own = st.text_area(content.text("ask.own"), key="ask_own", help=content.text("ask.own_hint"))
     st.caption(content.text("ask.own_hint"))
 
-    again = quiz.to_go_over(content)
+    again = quiz.shown_to_go_over(content, "treatments")
     go_over = again if again and st.checkbox(content.text("quiz.add_to_summary"), key="quiz_to_summary") else []
 
     link = frame.share_base() + frame.href(state)

@@ -5,6 +5,7 @@ Answers live only in this visit's widgets; they are never put in a link, kept or
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from explainer.content import Content, QuizQuestion
 from explainer.ui import frame
@@ -14,7 +15,14 @@ def _key(page_id: str, question: QuizQuestion) -> str:
     return f"quiz_{page_id}_{question.id}"
 
 
+# The questions to go over as the page around the quiz last showed them: (page id, questions).
+_SHOWN = "_quiz_to_go_over"
+
+
+@st.fragment
 def section(content: Content, page_id: str) -> None:
+    """A fragment: an answer reruns only the questions, not the page around them; unless the page offers
+    the questions to go over for the personal summary (shown_to_go_over) and that list has changed."""
     questions = content.quiz.pages.get(page_id, ())
     if not questions:
         return
@@ -40,6 +48,19 @@ def section(content: Content, page_id: str) -> None:
     answered = sum(st.session_state.get(_key(page_id, q)) is not None for q in questions)
     if answered == len(questions):
         st.markdown(content.text("quiz.score", right=right, total=len(questions)))
+    shown = st.session_state.get(_SHOWN)
+    ctx = get_script_run_ctx()
+    in_fragment_run = bool(ctx and ctx.fragment_ids_this_run)
+    if in_fragment_run and shown is not None and shown[0] == page_id and shown[1] != tuple(to_go_over(content)):
+        st.rerun(scope="app")
+
+
+def shown_to_go_over(content: Content, page_id: str) -> list[str]:
+    """to_go_over, for a part of the page outside the quiz that shows it: when an answer changes the list,
+    the whole page runs again so that part follows."""
+    again = to_go_over(content)
+    st.session_state[_SHOWN] = (page_id, tuple(again))
+    return again
 
 
 def to_go_over(content: Content) -> list[str]:

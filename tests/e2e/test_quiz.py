@@ -35,6 +35,8 @@ def test_every_question_right_then_not_yet_with_its_link(page: Page, app_url: st
             "href", re.compile(re.escape(q.read_again) + "$")
         )
     expect(page.get_by_text(content.text("quiz.score", right=0, total=len(questions)))).to_be_visible()
+    if page_id == "treatments":  # the questions to go over may join the personal summary further down
+        expect(page.get_by_text(content.text("quiz.add_to_summary"))).to_be_visible()
     # The link opens the exact view that explains the first question.
     # The link opens the exact view that explains the first question (Streamlit opens Markdown links in a
     # new tab, so the reader keeps their answers).

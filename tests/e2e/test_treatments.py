@@ -14,10 +14,12 @@ def test_keyboard_builds_a_comparison_and_downloads_the_handout(page, app_url, c
     columns = [*names, content.no_treatment.name]  # no new treatment is beside every comparison
     visit(page, app_url + "/treatments")
     tab_to(page, content.text("treatments.choose"))
-    for name in names:
+    chosen = page.locator('[data-testid="stMultiSelectTagsContainer"] button[aria-label^="Remove "]')
+    for n, name in enumerate(names, 1):
         page.keyboard.type(name)
         page.keyboard.press("Enter")
         wait_idle(page)
+        expect(chosen).to_have_count(n)  # chosen and drawn before the next name is typed
     page.keyboard.press("Escape")
     wait_for_address(page, "/treatments?compare=massage,spine-surgery")
     wait_idle(page)
