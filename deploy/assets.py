@@ -1,11 +1,9 @@
 """Streamlit's frontend files made small for nginx: `python -m deploy.assets` writes build/www/static/.
 
 A first visit downloaded about 1.1 MB, half of it two fonts. Here, once per Streamlit version:
-- every text file (JavaScript, CSS, SVG, JSON) is compressed ahead of time with Brotli and gzip (level 9),
-  so nginx sends `file.br` or `file.gz` as it is (brotli_static, gzip_static) and spends no time
-  compressing. What every first visit downloads (index.html's scripts and styles and what they import) gets
-  Brotli's best quality, 11; the rest, loaded only with some elements or never, quality 9: about 8% more
-  bytes for those files, a twentieth of the time;
+- every text file (JavaScript, CSS, SVG, JSON) is compressed ahead of time with Brotli (quality 11, 9 for
+  the largest) and gzip (level 9), so nginx sends `file.br` or `file.gz` as it is (brotli_static,
+  gzip_static) and spends no time compressing;
 - the icon font (Material Symbols Rounded, 367 KB) is cut down to the icons that can appear: those this
   app names (`:material/<name>:` in its code) and those Streamlit's own frontend names. The cut font keeps
   the file name, so Streamlit's CSS finds it; `icons.txt` beside it lists what it holds.
@@ -106,31 +104,13 @@ def cut_icon_font(source: Path, target: Path, names: set[str]) -> list[str]:
 
 
 # Brotli's best quality takes about a minute for the few files over 512 KB (Vega and the like, loaded only
-# with a chart) for 10% fewer bytes; those get quality 9 even when a first visit loads them.
+# with a chart) for 10% fewer bytes; those get quality 9, everything else quality 11.
 BIG = 512 * 1024
-INDEX_FILES = re.compile(r'(?:src|href)="\./(static/[^"]+\.(?:js|css))"')
-STATIC_IMPORT = re.compile(r'(?:from|import)\s*"\./([^"]+\.js)"')
 
 
-def first_visit(static_root: Path) -> set[Path]:
-    """The files of Streamlit's frontend that every page load fetches: those index.html names and, one
-    after the other, what they import (static imports only; an element's chunk is imported when drawn)."""
-    todo = [static_root / rel for rel in INDEX_FILES.findall((static_root / "index.html").read_text())]
-    seen: set[Path] = set()
-    while todo:
-        path = todo.pop()
-        if path in seen or not path.exists():
-            continue
-        seen.add(path)
-        if path.suffix == ".js":
-            todo.extend(path.parent / name for name in STATIC_IMPORT.findall(path.read_text(encoding="utf-8")))
-    return seen
-
-
-def _compress(job: tuple[Path, bool]) -> None:
-    path, first = job
+def _compress(path: Path) -> None:
     data = path.read_bytes()
-    quality = 11 if first and len(data) <= BIG else 9
+    quality = 9 if len(data) > BIG else 11
     path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=quality))
     path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
 
@@ -156,9 +136,8 @@ def build(out: Path = OUT, force: bool = False) -> bool:
     static = out / "static"
     shutil.copytree(STREAMLIT_STATIC / "static", static, ignore=shutil.ignore_patterns("*.map"))
     text = [p for p in static.rglob("*") if p.suffix in COMPRESSED and p.stat().st_size > 256]
-    first = {out / path.relative_to(STREAMLIT_STATIC) for path in first_visit(STREAMLIT_STATIC)}
     with ProcessPoolExecutor() as pool:
-        list(pool.map(_compress, [(path, path in first) for path in text], chunksize=8))
+        list(pool.map(_compress, text, chunksize=8))
     for font in (static / "media").glob(ICON_FONT):
         kept = cut_icon_font(font, font, wanted_icons())
         (static / "media" / "icons.txt").write_text("\n".join(kept) + "\n")

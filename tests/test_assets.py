@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-import brotli
 import pytest
 from fontTools.ttLib import TTFont
 
@@ -67,33 +66,3 @@ def test_hostile_words_cannot_break_out_of_html_or_nginx() -> None:
     body = text.split("'", 1)[1].rsplit("'", 1)[0]  # the one single-quoted nginx string
     assert "'" not in body and "\\" not in body and "$" not in body and "<script>" not in body
     assert text.startswith(f"map $html_lang {NGINX_VARIABLE} {{") and text.rstrip().endswith("}")
-
-
-def test_what_every_first_visit_loads_gets_brotlis_best_and_the_rest_a_faster_quality(tmp_path: Path) -> None:
-    js = assets.STREAMLIT_STATIC / "static" / "js"
-    first = {path.name for path in assets.first_visit(assets.STREAMLIT_STATIC)}
-    index = next(js.glob("index.*.js")).name
-    assert index in first and next(js.glob("react-dom.*.js")).name in first  # named by index.html, imported by it
-    assert next(js.glob("ArrowVegaLiteChart.*.js")).name not in first  # loaded only when a chart is drawn
-    assert next(js.glob("PlotlyChart.*.js")).name not in first  # never loaded by this app
-
-    def sized(loaded_first: bool) -> Path:
-        return next(
-            p
-            for p in sorted(js.glob("*.js"))
-            if (p.name in first) == loaded_first and 20_000 < p.stat().st_size < 60_000
-        )
-
-    copies = {}
-    for name, source, is_first in (("first", sized(True), True), ("other", sized(False), False)):
-        copies[name] = tmp_path / source.name
-        copies[name].write_bytes(source.read_bytes())
-        assets._compress((copies[name], is_first))
-    quality = {name: _brotli_quality(path) for name, path in copies.items()}
-    assert quality == {"first": 11, "other": 9}
-
-
-def _brotli_quality(path: Path) -> int:
-    """Which quality made this file's .br: the one whose output it equals."""
-    data, made = path.read_bytes(), path.with_name(path.name + ".br").read_bytes()
-    return next(q for q in (9, 11) if brotli.compress(data, quality=q) == made)
