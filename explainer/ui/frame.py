@@ -246,12 +246,17 @@ def light_url(route: routes.Route, lang: str) -> str:
 _SHARED = "_share_panel_query"  # the query of the link the open share panel shows; None while it is closed
 
 
+def in_fragment_run() -> bool:
+    """True while only a fragment runs, not the whole page."""
+    ctx = get_script_run_ctx()
+    return bool(ctx and ctx.fragment_ids_this_run)
+
+
 def share_follows_fragment() -> None:
     """Call first in a fragment that changes the link. A fragment's rerun leaves the share panel (outside
     it) as it was; if the panel is open and shows another link than the address bar's now, the whole page
     runs again so the link, its QR code and the light page match what is on screen."""
-    ctx = get_script_run_ctx()
-    if not (ctx and ctx.fragment_ids_this_run):  # a whole-page run draws the panel afresh anyway
+    if not in_fragment_run():  # a whole-page run draws the panel afresh anyway
         return
     shown = st.session_state.get(_SHARED)
     if shown is not None and shown != st.query_params.to_dict():

@@ -5,7 +5,6 @@ Answers live only in this visit's widgets; they are never put in a link, kept or
 from __future__ import annotations
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from explainer.content import Content, QuizQuestion
 from explainer.ui import frame
@@ -49,9 +48,7 @@ def section(content: Content, page_id: str) -> None:
     if answered == len(questions):
         st.markdown(content.text("quiz.score", right=right, total=len(questions)))
     shown = st.session_state.get(_SHOWN)
-    ctx = get_script_run_ctx()
-    in_fragment_run = bool(ctx and ctx.fragment_ids_this_run)
-    if in_fragment_run and shown is not None and shown[0] == page_id and shown[1] != tuple(to_go_over(content)):
+    if frame.in_fragment_run() and shown is not None and shown[0] == page_id and shown[1] != tuple(to_go_over(content)):
         st.rerun(scope="app")
 
 

@@ -18,9 +18,10 @@ from explainer.content import Content
 _CACHE: dict[str, Any] = {"max_entries": 1000, "show_spinner": False, "hash_funcs": {Content: lambda c: c.version}}
 
 
-def _arrow(spec: dict) -> dict:
-    """The spec with its datasets already in Arrow, the form st.vega_lite_chart sends them in. Given rows,
-    it converts them with this same function on every run, a few milliseconds per chart."""
+def _arrow(chart: Any) -> dict:
+    """The chart's spec (charts.spec) with its datasets already in Arrow, the form st.vega_lite_chart sends
+    them in. Given rows, it converts them with this same function on every run, a few milliseconds a chart."""
+    spec = charts.spec(chart)
     return {
         **spec,
         "datasets": {
@@ -33,17 +34,15 @@ def _arrow(spec: dict) -> dict:
 @st.cache_data(**_CACHE)
 def _pathway_base(content: Content, view: str, treatment: str | None, scale: float) -> dict:
     return _arrow(
-        charts.spec(
-            charts.pathway(
-                content.pathway.stages,
-                content.pathway.connections,
-                content.text,
-                view,
-                None,
-                content.treatments.get(treatment or ""),
-                scale,
-                body=content.pathway.body,
-            )
+        charts.pathway(
+            content.pathway.stages,
+            content.pathway.connections,
+            content.text,
+            view,
+            None,
+            content.treatments.get(treatment or ""),
+            scale,
+            body=content.pathway.body,
         )
     )
 
@@ -61,7 +60,7 @@ def pathway(content: Content, view: str, selected: str | None, treatment: str | 
 
 @st.cache_data(**_CACHE)
 def _ladder_base(content: Content, scale: float) -> dict:
-    return _arrow(charts.spec(charts.ladder(content.ladder(), content.text, (), scale)))
+    return _arrow(charts.ladder(content.ladder(), content.text, (), scale))
 
 
 def ladder(content: Content, selected: tuple[str, ...] = (), scale: float = 1.0) -> dict:
@@ -70,19 +69,19 @@ def ladder(content: Content, selected: tuple[str, ...] = (), scale: float = 1.0)
 
 @st.cache_data(**_CACHE)
 def windup(content: Content, repeats: int, brakes: int, chronic: bool) -> dict:
-    return _arrow(charts.spec(charts.windup(charts.windup_curve(repeats, brakes / 100), chronic, content.text)))
+    return _arrow(charts.windup(charts.windup_curve(repeats, brakes / 100), chronic, content.text))
 
 
 @st.cache_data(**_CACHE)
 def fit(content: Content, ranked: tuple[tuple[str, int], ...], best: int) -> dict:
-    return _arrow(charts.spec(charts.fit(ranked, best, content.text)))
+    return _arrow(charts.fit(ranked, best, content.text))
 
 
 @st.cache_data(**_CACHE)
 def icons(content: Content, number_id: str) -> dict:
     """The 100-person picture of one trial result, by its id in content/evidence.yaml."""
     number = next(n for n in content.evidence.numbers if n.id == number_id)
-    return _arrow(charts.spec(charts.number_chart(number, content.text)))
+    return _arrow(charts.number_chart(number, content.text))
 
 
 def draw(spec: dict, alt: str, **options: Any) -> Any:
