@@ -8,6 +8,10 @@ CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: run light assets test test-unit test-e2e lint format check-content browser clean
 
+# Pictures and compressed assets already made from the same inputs are taken from here (explainer/build_cache.py);
+# the container test's build of the image's recipe reads them too.
+export EXPLAINER_BUILD_CACHE ?= $(CURDIR)/build/cache
+
 # A stamp per requirements file, so a change to the pins reinstalls.
 $(VENV)/.runtime-installed: requirements.txt
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'

@@ -20,6 +20,7 @@ import json
 import re
 import shutil
 import sys
+import zlib
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -28,6 +29,8 @@ import brotli
 import streamlit
 from fontTools import subset
 from fontTools.ttLib import TTFont
+
+from explainer.build_cache import cached, key
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "build" / "www"
@@ -111,8 +114,11 @@ BIG = 512 * 1024
 def _compress(path: Path) -> None:
     data = path.read_bytes()
     quality = 9 if len(data) > BIG else 11
-    path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=quality))
-    path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    made_from = key(data, f"quality {quality}", f"brotli {brotli.__version__}", f"zlib {zlib.ZLIB_RUNTIME_VERSION}")
+    br = cached(made_from + ".br", lambda: brotli.compress(data, quality=quality))
+    gz = cached(made_from + ".gz", lambda: gzip.compress(data, compresslevel=9, mtime=0))
+    path.with_name(path.name + ".br").write_bytes(br)
+    path.with_name(path.name + ".gz").write_bytes(gz)
 
 
 def stamp() -> str:

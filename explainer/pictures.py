@@ -11,7 +11,8 @@ only while it matches the content it shows (slide_picture, page_picture), and dr
 otherwise. The specs are the ones the app draws (explainer/charts/), with a title and the picture's size.
 vl-convert draws them without a browser, with the Liberation Sans it carries, so every machine makes the
 same picture. Nothing is drawn again while what the pictures show is unchanged (a .stamp.json per
-language), and a changed spec redraws only its own picture.
+language), and a changed spec redraws only its own picture; with a build cache (explainer/build_cache.py) a
+picture drawn before from the same spec is not drawn again either.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from explainer import cards, charts
+from explainer.build_cache import cached
 from explainer.cards import LADDER, PICTURE_SIZE, START, pathway_picture
 from explainer.charts import INK
 from explainer.charts.ahead import (  # the specs drawn ahead; callers read them from here too
@@ -219,7 +221,8 @@ def build(content: Content, out_dir: Path | str = OUT_DIR) -> list[Path]:
         path = folder / _file(name)
         now[name] = _fingerprint(spec)
         if drawn.get(name) != now[name] or not path.exists():
-            path.write_bytes(svg(spec) if path.suffix == ".svg" else png(spec))
+            draw = svg if path.suffix == ".svg" else png
+            path.write_bytes(cached(now[name] + path.suffix, lambda: draw(spec)))  # noqa: B023 (called at once)
         written.append(path)
     for old in set(drawn) - set(now):  # a stage that is gone leaves no picture behind
         (folder / _file(old)).unlink(missing_ok=True)

@@ -4,13 +4,15 @@ that nginx writes into the page is escaped for HTML and for nginx's own syntax."
 from __future__ import annotations
 
 import dataclasses
+import gzip
 from pathlib import Path
 
+import brotli
 import pytest
 from fontTools.ttLib import TTFont
 
 from deploy import assets
-from explainer import routes
+from explainer import build_cache, routes
 from explainer.content import load
 from explainer.html.shell import NGINX_VARIABLE, nginx_map, shell
 
@@ -66,3 +68,26 @@ def test_hostile_words_cannot_break_out_of_html_or_nginx() -> None:
     body = text.split("'", 1)[1].rsplit("'", 1)[0]  # the one single-quoted nginx string
     assert "'" not in body and "\\" not in body and "$" not in body and "<script>" not in body
     assert text.startswith(f"map $html_lang {NGINX_VARIABLE} {{") and text.rstrip().endswith("}")
+
+
+def test_the_build_cache_compresses_the_same_bytes_once_and_gives_them_back_whole(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv(build_cache.VARIABLE, str(tmp_path / "cache"))
+    text = b"const streamlit = 1;\n" * 400
+    first, again, other = (tmp_path / name for name in ("a.js", "b.js", "c.js"))
+    first.write_bytes(text)
+    assets._compress(first)
+    assert brotli.decompress((tmp_path / "a.js.br").read_bytes()) == text
+    assert gzip.decompress((tmp_path / "a.js.gz").read_bytes()) == text
+
+    def no_compressing(*_: object, **__: object) -> bytes:
+        raise AssertionError("compressed again")
+
+    monkeypatch.setattr(brotli, "compress", no_compressing)
+    monkeypatch.setattr(gzip, "compress", no_compressing)
+    again.write_bytes(text)
+    assets._compress(again)  # the same bytes elsewhere: from the cache
+    assert (tmp_path / "b.js.br").read_bytes() == (tmp_path / "a.js.br").read_bytes()
+    assert (tmp_path / "b.js.gz").read_bytes() == (tmp_path / "a.js.gz").read_bytes()
+    other.write_bytes(text + b"// one more line\n")
+    with pytest.raises(AssertionError, match="compressed again"):  # other bytes are not taken for them
+        assets._compress(other)

@@ -16,7 +16,7 @@ import pytest
 import streamlit
 from PIL import Image
 
-from explainer import cards, charts, pictures, routes, share, web
+from explainer import build_cache, cards, charts, pictures, routes, share, web
 from explainer import content as content_module
 from explainer.html import light
 
@@ -296,6 +296,25 @@ def test_only_a_changed_picture_is_drawn_again(content_copy, tmp_path, monkeypat
     pictures.build(changed, tmp_path)
     # the ladder shows short names, on its picture and its slide; nothing else does
     assert sorted(drawn) == sorted([changed.text("treatments.ladder"), "slide"])
+
+
+def test_with_a_build_cache_a_picture_is_drawn_once_for_any_folder(content_copy, tmp_path, monkeypatch):
+    """The container test builds the image's pictures in a new folder; what `make light` drew from the same
+    specs is copied from the cache, and a changed spec is drawn."""
+    monkeypatch.setenv(build_cache.VARIABLE, str(tmp_path / "cache"))
+    drawn: list[str] = []
+    monkeypatch.setattr(pictures, "png", lambda spec: drawn.append("png") or spec["title"]["text"].encode())
+    monkeypatch.setattr(pictures, "svg", lambda spec: drawn.append("svg") or b"<svg></svg>")
+    first = pictures.build(content_module.load(content_copy), tmp_path / "one")
+    assert len(drawn) == len(first)
+    drawn.clear()
+    second = pictures.build(content_module.load(content_copy), tmp_path / "two")
+    assert drawn == []
+    assert [p.read_bytes() for p in second] == [p.read_bytes() for p in first]
+    path = content_copy / "treatments.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('short: "Massage"', 'short: "Massage therapy"'))
+    pictures.build(content_module.load(content_copy), tmp_path / "three")
+    assert sorted(drawn) == ["png", "svg"]  # the ladder's picture and its slide
 
 
 def test_a_slide_picture_is_used_only_while_it_shows_the_content(content_copy, tmp_path, monkeypatch):

@@ -2,7 +2,9 @@
 pip install of requirements.txt alone in a new virtualenv, its RUN steps, then its CMD and HEALTHCHECK.
 
 What this does not cover: the base image (python:3.11-slim-bookworm) and its apt-get of nginx; the host's
-Debian nginx stands in for that one.
+Debian nginx stands in for that one. The RUN steps read the build cache `make light` and `make assets` fill
+(explainer/build_cache.py), as Docker's own cache would: every builder runs and writes its files in the new
+folder, but a picture or a compressed file made before from the same bytes is copied, not made again.
 """
 
 import json
@@ -21,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from deploy.processes import find_nginx, free_port
+from explainer import build_cache
 from tests.e2e.conftest import ROOT
 
 DOCKERFILE = ROOT / "deploy" / "Dockerfile"
@@ -149,7 +152,12 @@ def test_the_container_recipe_builds_serves_and_passes_its_healthcheck(tmp_path)
     app, venv = tmp_path / "app", tmp_path / "venv"
     app.mkdir()
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    env = {**os.environ, "PATH": f"{venv / 'bin'}:{os.environ['PATH']}", "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {
+        **os.environ,
+        "PATH": f"{venv / 'bin'}:{os.environ['PATH']}",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        build_cache.VARIABLE: str(ROOT / "build" / "cache"),
+    }
     env.pop("VIRTUAL_ENV", None)
     env.pop("PYTHONPATH", None)
     healthcheck = cmd = None
