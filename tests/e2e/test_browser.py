@@ -1,10 +1,12 @@
-"""The browser the tests drive: Chromium with Playwright's own switches, and without the address bar's popup."""
+"""The browser the tests drive: Chromium with Playwright's own switches, without the address bar's popup, and
+with one renderer process per site, so a new tab starts with the app's JavaScript compiled."""
 
 import re
 
-from playwright.sync_api import Page
+from playwright.sync_api import BrowserContext, Page
 
 from deploy.processes import OMNIBOX_POPUP
+from tests.e2e.conftest import visit
 
 
 def test_chromium_keeps_playwrights_disabled_features_and_drops_the_omnibox_popup(page: Page):
@@ -19,3 +21,22 @@ def test_chromium_keeps_playwrights_disabled_features_and_drops_the_omnibox_popu
     assert set(OMNIBOX_POPUP.split(",")) <= used
     targets = page.context.browser.new_browser_cdp_session().send("Target.getTargets")["targetInfos"]
     assert not [t["url"] for t in targets if "omnibox" in t["url"]], "the omnibox popup is still prepared"
+
+
+def _renderers(context: BrowserContext) -> int:
+    assert context.browser is not None
+    processes = context.browser.new_browser_cdp_session().send("SystemInfo.getProcessInfo")["processInfo"]
+    return sum(1 for process in processes if process["type"] == "renderer")
+
+
+def test_a_new_tab_of_the_app_starts_in_the_renderer_process_of_the_open_one(shared_context: BrowserContext, app_url):
+    first = shared_context.new_page()
+    try:
+        visit(first, app_url + "/learn")
+        before = _renderers(shared_context)
+        second = shared_context.new_page()
+        visit(second, app_url + "/talk")
+        assert _renderers(shared_context) == before, "the new tab got a renderer process of its own"
+        second.close()
+    finally:
+        first.close()
