@@ -17,7 +17,7 @@ from explainer import content as content_module
 from explainer import routes
 from explainer.content import read
 from explainer.content.translation import CLINIC_FILE
-from tests.e2e.conftest import PHONE, PROJECTOR, ROOT, new_context, visit
+from tests.e2e.conftest import PHONE, PROJECTOR, ROOT, new_context, settle, visit, wait_for_address
 from tests.e2e.quality import PAGES, STATES, describe_violations, reveal_everything, run_axe
 from tests.html_text import Html
 
@@ -85,7 +85,7 @@ SPANISH_PAGES = [f"{p}{'&' if '?' in p else '?'}lang=es" for p in PAGES]
 AXE_ON_THE_TEXT_VISIT = [p for p in SPANISH_PAGES if not p.startswith("/talk")]
 
 
-@pytest.mark.parametrize("path", SPANISH_VIEWS + SLIDES)
+@pytest.mark.parametrize("path", SPANISH_VIEWS)
 def test_no_english_sentence_is_left_on_a_spanish_screen(tab: Page, app_url: str, untranslated, path: str) -> None:
     tab.set_viewport_size(PROJECTOR if path.startswith("/talk") else PHONE)
     visit(tab, app_url + path)
@@ -93,15 +93,31 @@ def test_no_english_sentence_is_left_on_a_spanish_screen(tab: Page, app_url: str
     reveal_everything(tab)
     if path in AXE_ON_THE_TEXT_VISIT:  # before anything is opened, as a visitor first sees the page
         _no_serious_violation(tab, path)
+    _no_english_left(tab, untranslated, path)
+
+
+def _no_english_left(tab: Page, untranslated: set[str], where: str) -> None:
     # What a visitor can open must be Spanish too: every expander of the page, opened.
     tab.evaluate("""() => document.querySelectorAll('[data-testid="stMain"] details')
                            .forEach(d => { d.open = true; })""")
     text = tab.locator('[data-testid="stApp"]').inner_text()
-    assert not _english_left(text, untranslated), f"{path}: {_english_left(text, untranslated)[:5]}"
+    assert not _english_left(text, untranslated), f"{where}: {_english_left(text, untranslated)[:5]}"
+
+
+def test_no_english_sentence_is_left_on_any_spanish_slide(tab: Page, app_url: str, untranslated) -> None:
+    """Every slide of a Spanish talk, stepped through with the arrow key as a presenter does."""
     spanish = content_module.load(ENGLISH, "es")
-    title = spanish.slides[0].title if path.startswith("/talk?slide=1&") else None
-    if title:
-        expect(tab.get_by_role("heading", level=1)).to_have_text(title)
+    tab.set_viewport_size(PROJECTOR)
+    visit(tab, app_url + SLIDES[0])
+    expect(tab.get_by_role("heading", level=1)).to_have_text(spanish.slides[0].title)
+    for n, path in enumerate(SLIDES, 1):
+        if n > 1:
+            tab.keyboard.press("ArrowRight")
+            wait_for_address(tab, path)
+            settle(tab)
+        reveal_everything(tab)
+        _no_english_left(tab, untranslated, path)
+        tab.set_viewport_size(PROJECTOR)
 
 
 def test_the_handout_and_summary_are_in_spanish(page: Page, app_url: str, untranslated) -> None:
