@@ -17,6 +17,7 @@ picture drawn before from the same spec is not drawn again either.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -222,7 +223,7 @@ def build(content: Content, out_dir: Path | str = OUT_DIR) -> list[Path]:
         now[name] = _fingerprint(spec)
         if drawn.get(name) != now[name] or not path.exists():
             draw = svg if path.suffix == ".svg" else png
-            path.write_bytes(cached(now[name] + path.suffix, lambda: draw(spec)))  # noqa: B023 (called at once)
+            path.write_bytes(cached(now[name] + path.suffix, functools.partial(draw, spec)))
         written.append(path)
     for old in set(drawn) - set(now):  # a stage that is gone leaves no picture behind
         (folder / _file(old)).unlink(missing_ok=True)

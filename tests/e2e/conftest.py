@@ -173,6 +173,14 @@ def visit(page: Page, url: str) -> Page:
     return page
 
 
+def arrow_to(page: Page, path_and_query: str) -> None:
+    """The right arrow key, as a presenter moves to the next slide, until the address shows the slide and its
+    run has finished with every chart drawn."""
+    page.keyboard.press("ArrowRight")
+    wait_for_address(page, path_and_query)
+    settle(page)
+
+
 def screenshot(page: Page, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

@@ -70,6 +70,11 @@ def run_axe(page: Page, exclude: list[str] | None = None, tags: list[str] | None
     )
 
 
+def serious_violations(page: Page, exclude: list[str] | None = None) -> list[dict]:
+    """axe's violations of impact serious or critical: the ones the tests do not allow."""
+    return [v for v in run_axe(page, exclude=exclude) if v["impact"] in ("serious", "critical")]
+
+
 def describe_violations(violations: list[dict], where: str) -> str:
     lines = []
     for v in violations:

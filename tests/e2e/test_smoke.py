@@ -9,7 +9,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from explainer.routes import ROUTES
 from tests.e2e.conftest import PHONE, PROJECTOR, StartApp, new_context, screenshot, visit, wait_for_address
-from tests.e2e.quality import EXAMPLES, PAGES, STATES, describe_violations, reveal_everything, run_axe
+from tests.e2e.quality import EXAMPLES, PAGES, STATES, describe_violations, reveal_everything, serious_violations
 
 SIZES = {"phone": PHONE, "projector": PROJECTOR}
 # axe looks at each page at phone size and at a laptop's width, where the desktop layout starts: the same
@@ -46,7 +46,7 @@ def test_the_page_renders_with_its_frame_and_no_serious_wcag_violations(tab: Pag
 
     tab.set_viewport_size({"width": AXE_WIDTH[size], "height": SIZES[size]["height"]})
     reveal_everything(tab)
-    violations = [v for v in run_axe(tab, exclude=STREAMLIT_CHROME) if v["impact"] in ("serious", "critical")]
+    violations = serious_violations(tab, exclude=STREAMLIT_CHROME)
     assert not violations, describe_violations(violations, f"{path} ({AXE_WIDTH[size]} px wide)")
 
 

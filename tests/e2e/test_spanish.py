@@ -17,8 +17,8 @@ from explainer import content as content_module
 from explainer import routes
 from explainer.content import read
 from explainer.content.translation import CLINIC_FILE
-from tests.e2e.conftest import PHONE, PROJECTOR, ROOT, new_context, settle, visit, wait_for_address
-from tests.e2e.quality import PAGES, STATES, describe_violations, reveal_everything, run_axe
+from tests.e2e.conftest import PHONE, PROJECTOR, ROOT, arrow_to, new_context, visit
+from tests.e2e.quality import PAGES, STATES, describe_violations, reveal_everything, serious_violations
 from tests.html_text import Html
 
 ENGLISH, SPANISH = ROOT / "content", ROOT / "content" / "es"
@@ -75,13 +75,17 @@ def _english_left(text: str, sentences: set[str]) -> list[str]:
     return sorted(s for s in sentences if s in flat)
 
 
-SPANISH_VIEWS = [f"{path}{'&' if '?' in path else '?'}lang=es" for path in PAGES + STATES]
+def _in_spanish(path: str) -> str:
+    return f"{path}{'&' if '?' in path else '?'}lang=es"
+
+
+SPANISH_VIEWS = [_in_spanish(path) for path in PAGES + STATES]
 SLIDES = [f"/talk?slide={n}&lang=es" for n in range(1, len(content_module.load(ENGLISH).slides) + 1)]
 
 
 # Each page's first view is checked with axe at phone size; where the text check visits it at that size, on
 # the same visit (a visit is most of a browser test's time). The talk page's text is read at projector size.
-SPANISH_PAGES = [f"{p}{'&' if '?' in p else '?'}lang=es" for p in PAGES]
+SPANISH_PAGES = [_in_spanish(path) for path in PAGES]
 AXE_ON_THE_TEXT_VISIT = [p for p in SPANISH_PAGES if not p.startswith("/talk")]
 
 
@@ -112,9 +116,7 @@ def test_no_english_sentence_is_left_on_any_spanish_slide(tab: Page, app_url: st
     expect(tab.get_by_role("heading", level=1)).to_have_text(spanish.slides[0].title)
     for n, path in enumerate(SLIDES, 1):
         if n > 1:
-            tab.keyboard.press("ArrowRight")
-            wait_for_address(tab, path)
-            settle(tab)
+            arrow_to(tab, path)
         reveal_everything(tab)
         _no_english_left(tab, untranslated, path)
         tab.set_viewport_size(PROJECTOR)
@@ -169,7 +171,7 @@ def test_an_unknown_language_falls_back_to_english_with_a_notice(tab: Page, app_
 
 
 def _no_serious_violation(tab: Page, path: str) -> None:
-    violations = [v for v in run_axe(tab) if v["impact"] in ("serious", "critical")]
+    violations = serious_violations(tab)
     assert not violations, describe_violations(violations, f"{path} (Spanish)")
 
 

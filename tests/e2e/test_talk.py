@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import PROJECTOR, settle, visit, wait_for_address, wait_idle
+from tests.e2e.conftest import PROJECTOR, arrow_to, visit, wait_for_address, wait_idle
 
 
 def _indicator(page: Page):
@@ -16,10 +16,8 @@ def _total(page: Page) -> int:
 
 
 def next_slide(page: Page, n: int) -> None:
-    """The arrow key to slide n, then its finished run with every chart drawn."""
-    page.keyboard.press("ArrowRight")
-    wait_for_address(page, f"/talk?slide={n}")
-    settle(page)
+    """The arrow key to slide n: its address, every chart drawn, and its number shown."""
+    arrow_to(page, f"/talk?slide={n}")
     expect(_indicator(page)).to_have_text(re.compile(rf"^{n} / \d+$"))
 
 
