@@ -3,7 +3,8 @@
 Streamlit answers every page address with one index.html titled "Streamlit". Messaging apps and search
 engines read only that head, so this ASGI middleware, wrapped around Streamlit's own app by
 explainer/serve.py, puts in each page's card (explainer/cards.py): its title, description, picture and
-address, in the language the app will show. It does the same for the addresses in the light pages' heads,
+address, in the language the app will show, and names the site's root as Streamlit's server so a deep
+link makes no wasted probe. It does the same for the addresses in the light pages' heads,
 which need the site's public address, and answers /robots.txt and /sitemap.xml. Everything else (the
 websocket, Streamlit's probes and files) passes through untouched. Because it runs in the app's own
 process, `make run` and the production server behind nginx answer alike.
@@ -23,6 +24,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 import anyio.to_thread
+from streamlit import config
 
 from explainer import cards, routes, share
 from explainer.content import Content, ContentError, load, load_all
@@ -38,6 +40,11 @@ Answer = tuple[str, bytes]  # (content type, body)
 
 STREAMLIT_TITLE = b"<title>Streamlit</title>"
 STREAMLIT_LANG = b'<html lang="en">'
+# Streamlit's frontend looks for its server under the page's own path first (/pathway/_stcore/health and
+# host-config: two 404s, then a retry at the root, about 0.1 s on every deep link). Naming the root as its
+# server skips that; pages still route by their address. The exact text is allowed by its hash in the
+# production server's Content-Security-Policy (deploy/headers.conf).
+SERVER_AT_ROOT = b"<script>window.__streamlit={BACKEND_BASE_URL:location.origin}</script>"
 LIGHT = re.compile(r"^/app/static/light/(?:(?P<lang>[a-z]{2})/)?(?P<file>[a-z]+\.html)$")
 HOST = re.compile(r"^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?$")
 # Request headers that would let Streamlit answer with something other than the whole page to rewrite.
@@ -74,12 +81,20 @@ def page_rewrite(content: Content, route_id: str, params: dict[str, list[str]], 
     lang = f'<html lang="{card.lang}">'.encode("ascii")
 
     def rewrite(html: bytes) -> bytes:
-        html = html.replace(STREAMLIT_LANG, lang, 1)
+        html = server_at_root(html.replace(STREAMLIT_LANG, lang, 1))
         if STREAMLIT_TITLE in html:
             return html.replace(STREAMLIT_TITLE, tags, 1)
         return html.replace(b"</head>", tags + b"</head>", 1)
 
     return rewrite
+
+
+def server_at_root(html: bytes) -> bytes:
+    """Streamlit's page told that its server is at the site's root (SERVER_AT_ROOT). Not when Streamlit is
+    configured to live under a path of its own, where the root is not its server."""
+    if config.get_option("server.baseUrlPath").strip("/"):
+        return html
+    return html.replace(b"<head>", b"<head>" + SERVER_AT_ROOT, 1)
 
 
 def light_rewrite(content: Content, route: routes.Route, base: str) -> Rewrite:
@@ -120,8 +135,8 @@ def plan(scope: Scope) -> Answer | Rewrite | None:
     path = scope["path"]
     try:
         english = load()
-    except ContentError:  # the app itself says what is wrong; its pages pass through as they are
-        return None
+    except ContentError:  # the app itself says what is wrong; its pages get no card
+        return server_at_root if any(r.href == path for r in routes.ROUTES) else None
     base = site_base(scope, english.clinic.public_url)
     if path == "/robots.txt":
         return "text/plain; charset=utf-8", robots(base).encode("utf-8")

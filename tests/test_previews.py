@@ -5,7 +5,9 @@ The same through a real server and nginx: tests/e2e/test_previews.py."""
 from __future__ import annotations
 
 import asyncio
+import base64
 import concurrent.futures
+import hashlib
 import io
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -242,6 +244,42 @@ def _serve(inner_status: int = 200, encoding: str | None = None, method: str = "
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         pool.submit(asyncio.run, call).result()
     return seen, sent
+
+
+@pytest.mark.parametrize("lang", list(routes.LANGUAGES))
+@pytest.mark.parametrize("route", routes.ROUTES, ids=lambda r: r.id)
+def test_every_page_names_the_sites_root_as_its_server_before_streamlits_script(route, lang):
+    """Without it, Streamlit first looks for its server under the page's path (/pathway/_stcore/health and
+    host-config), two 404s and a retry on every deep link (tests/e2e/test_privacy.py checks none is made)."""
+    query = "" if lang == routes.DEFAULT_LANGUAGE else f"lang={lang}"
+    html = web.plan(scope(route.href, query))(INDEX)  # type: ignore[operator]
+    assert html.count(web.SERVER_AT_ROOT) == 1
+    assert html.index(web.SERVER_AT_ROOT) < html.index(b'<script type="module"')
+
+
+def test_the_server_is_named_even_while_content_is_broken_and_not_under_a_path_of_its_own(content_copy, monkeypatch):
+    real = content_module.CONTENT_DIR
+    (content_copy / "stages.yaml").write_text("stages: [", encoding="utf-8")
+    monkeypatch.setattr(content_module, "CONTENT_DIR", content_copy)
+    broken = web.plan(scope("/pathway"))
+    assert callable(broken) and web.SERVER_AT_ROOT in broken(INDEX)
+    assert web.plan(scope("/no-such-page")) is None
+    monkeypatch.setattr(content_module, "CONTENT_DIR", real)
+    monkeypatch.setattr(web.config, "get_option", lambda name: "/guide" if name == "server.baseUrlPath" else None)
+    assert web.SERVER_AT_ROOT not in page_html("/pathway")
+
+
+def test_the_production_servers_content_policy_allows_exactly_that_script():
+    script = web.SERVER_AT_ROOT.removeprefix(b"<script>").removesuffix(b"</script>")
+    digest = base64.b64encode(hashlib.sha256(script).digest()).decode("ascii")
+    policy = (Path(__file__).resolve().parents[1] / "deploy" / "headers.conf").read_text(encoding="utf-8")
+    assert f"'sha256-{digest}'" in policy
+
+
+def page_html(path: str) -> bytes:
+    rewrite = web.plan(scope(path))
+    assert callable(rewrite), path
+    return rewrite(INDEX)
 
 
 def test_the_middleware_asks_for_the_whole_page_and_sends_it_rewritten():

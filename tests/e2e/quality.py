@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import Browser, BrowserContext, Dialog, Page
@@ -41,8 +40,6 @@ def _states() -> list[str]:
 PAGES = [route.href for route in ROUTES]
 STATES = _states()
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-# A page opened at its sub-path makes Streamlit probe these before it finds its own root: its 404s, not ours.
-STREAMLIT_PROBES = ("_stcore/health", "_stcore/host-config")
 
 
 def reveal_everything(page: Page, limit: int = 12_000) -> None:
@@ -113,19 +110,6 @@ class Traffic:
 
         page.on("dialog", dismiss)
         return page
-
-
-def is_streamlit_probe(url: str, app_url: str) -> bool:
-    """True only for /<page>/_stcore/health and /<page>/_stcore/host-config on this app's host."""
-    parts, app = urlsplit(url), urlsplit(app_url)
-    if parts.netloc != app.netloc:
-        return False
-    segments = parts.path.strip("/").split("/")
-    return (
-        len(segments) == 3
-        and "/".join(segments[1:]) in STREAMLIT_PROBES
-        and segments[0] in {route.path for route in ROUTES if route.path}
-    )
 
 
 def new_visitor(browser: Browser, viewport: dict[str, int] | None = None) -> tuple[BrowserContext, Page, Traffic]:
