@@ -24,7 +24,6 @@ from typing import Any
 from urllib.parse import parse_qs
 
 import anyio.to_thread
-from streamlit import config
 
 from explainer import cards, routes, share
 from explainer.content import Content, ContentError, load, load_all
@@ -90,10 +89,8 @@ def page_rewrite(content: Content, route_id: str, params: dict[str, list[str]], 
 
 
 def server_at_root(html: bytes) -> bytes:
-    """Streamlit's page told that its server is at the site's root (SERVER_AT_ROOT). Not when Streamlit is
-    configured to live under a path of its own, where the root is not its server."""
-    if config.get_option("server.baseUrlPath").strip("/"):
-        return html
+    """Streamlit's page told that its server is at the site's root (SERVER_AT_ROOT). Only pages at the
+    root's own addresses come here (`plan`), so a Streamlit under a path of its own is never told so."""
     return html.replace(b"<head>", b"<head>" + SERVER_AT_ROOT, 1)
 
 
