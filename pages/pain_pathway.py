@@ -1,7 +1,5 @@
 """How chronic pain works: the interactive pathway, acute and chronic views, wind-up, and where treatments act."""
 
-import streamlit as st
-
 from explainer import links
 from explainer.ui import frame, pathway, quiz
 
@@ -14,7 +12,6 @@ frame.page_intro(c, "pathway")
 pathway.controls(c, parsed.state)
 pathway.windup_explainer(c, parsed.state.view)
 
-st.subheader(c.text("pathway.text_version"))
 pathway.pathway_text(c, parsed.state.view)
 
 quiz.section(c, "pathway")

@@ -194,7 +194,7 @@ def test_every_word_a_chart_shows_comes_from_content(content):
 
 # The body under the pathway: drawn from content, every stage on its part of the person, labels apart.
 
-BODY_LAYERS = 6  # one per kind of part in the real content
+BODY_LAYERS = 2  # the closed shapes, then the lines
 
 
 def _evaluate(expr: str, width: float, height: float) -> float:
@@ -224,7 +224,35 @@ def test_pathway_draws_the_body_from_content_under_the_stages(content):
     assert spec["layer"][: len(drawn)] == drawn and len(drawn) == BODY_LAYERS  # under everything else
     assert all(layer["mark"]["aria"] is False for layer in drawn)  # drawing, told in the alt text
     shapes = [layer for layer in drawn if layer["mark"].get("filled")]
-    assert {layer["mark"]["interpolate"] for layer in shapes} == {"cardinal-closed"}
+    assert {layer["mark"]["interpolate"] for layer in shapes} == {"cardinal-closed"} and drawn[0] in shapes
+    # every part drawn, in the order of its kind: the outline first, under everything else
+    kinds = [row["kind"] for row in rows]
+    assert kinds == sorted(kinds, key=body.BODY_KINDS.index) and set(kinds) == {p.kind for p in content.pathway.body}
+
+
+def test_each_kind_of_body_part_keeps_its_own_look(content):
+    """Two layers draw six kinds of part: each kind's colour, width and dashes are chosen by the datum's kind."""
+    for scale in (1.0, 2.0):
+        spec = charts.spec(
+            charts.pathway(
+                content.pathway.stages,
+                content.pathway.connections,
+                content.text,
+                scale=scale,
+                body=content.pathway.body,
+            )
+        )
+        drawn = [layer for layer in spec["layer"] if layer.get("data", {}).get("name") == body.BODY]
+        for kind, style in body.STYLES.items():
+            layer = next(lay for lay in drawn if f"'{kind}'" in lay["transform"][0]["filter"])
+            for prop, want in style.items():
+                enc = layer["encoding"][prop]
+                got = next(
+                    (c["value"] for c in enc["condition"] if c["test"] == f"datum.kind === '{kind}'"), enc["value"]
+                )
+                sized = prop in ("strokeWidth", "strokeDash")
+                expected = ([d * scale for d in want] if isinstance(want, list) else want * scale) if sized else want
+                assert got == expected, (kind, prop, scale)
 
 
 def test_every_stage_sits_on_its_part_of_the_body(content):
@@ -339,7 +367,7 @@ def _triangle_distance(p, corners) -> float:
 def test_the_legend_tells_the_arrows_apart_by_dash_as_well_as_colour(content):
     """One legend for colour and dash, its lines long enough to show the brakes' dashes."""
     spec = _spec(content)
-    lines = next(layer for layer in spec["layer"] if "strokeDash" in layer.get("encoding", {}))
+    lines = next(layer for layer in spec["layer"] if "field" in layer.get("encoding", {}).get("strokeDash", {}))
     colour, dash = lines["encoding"]["color"], lines["encoding"]["strokeDash"]
     assert colour["field"] == dash["field"] == "kind" and colour["legend"] == dash["legend"]  # merged into one
     assert colour["scale"]["domain"] == dash["scale"]["domain"]

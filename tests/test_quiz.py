@@ -25,7 +25,8 @@ def _wrong(question) -> str:
 def test_each_answer_is_told_right_or_not_yet_with_a_link_to_read_again(content):
     questions = content.quiz.pages["pathway"]
     at = _open("pathway")
-    assert content.text("quiz.title") in [h.value for h in at.header]
+    # the title as a second-level heading, with the intro under it (frame.heading)
+    assert any(m.value.startswith(f"## {content.text('quiz.title')}\n") for m in at.markdown)
     first, second = questions[0], questions[1]
     at.radio(key=f"quiz_pathway_{first.id}").set_value(first.answer).run()
     assert [s.value for s in at.success] == [f"**{content.text('quiz.right')}** {first.right}"]

@@ -16,8 +16,7 @@ from explainer.ui import frame, quiz, specs
 def decision_section(content: Content, state: links.TreatmentsState, on_change: Callable[[], None]) -> None:
     """Rate wishes, see the options sorted by them, check SURE, tick questions, download a summary."""
     d = content.decision
-    st.header(content.text("decision.title"))
-    st.markdown(d.intro)
+    frame.heading(content.text("decision.title"), d.intro)
     for wish in d.wishes:
         st.radio(
             wish.label,
@@ -37,8 +36,7 @@ def decision_section(content: Content, state: links.TreatmentsState, on_change: 
     else:
         _sorted(content, ranked)
 
-    st.subheader(content.text("sure.title"))
-    st.markdown(content.text("sure.intro"))
+    frame.heading(content.text("sure.title"), content.text("sure.intro"), 3)
     sure = {}
     for q in d.sure:
         sure[q.id] = st.radio(
@@ -59,10 +57,9 @@ def decision_section(content: Content, state: links.TreatmentsState, on_change: 
         content.text("lean.question"), names, index=None, key="leaning", placeholder=content.text("lean.unsure")
     )
 
-    st.subheader(content.text("ask.title"))
-    st.markdown(content.text("ask.intro"))
+    frame.heading(content.text("ask.title"), content.text("ask.intro"), 3)
     _question_list(content, state, on_change)
-    own = st.text_area(content.text("ask.own"), key="ask_own", help=content.text("ask.own_hint"))
+    own = st.text_area(content.text("ask.own"), key="ask_own")
     st.caption(content.text("ask.own_hint"))
 
     again = quiz.shown_to_go_over(content, "treatments")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import streamlit as st
 
 from explainer import facts, pictures
@@ -28,14 +30,15 @@ def alt_text(content: Content, number: Number) -> str:
     return content.text("numbers.alt", groups=groups)
 
 
-def card(content: Content, option: str, with_picture: bool = True) -> None:
-    """Every trial number for an option, each with its picture, or why there are none."""
+def card(content: Content, option: str, with_picture: bool = True, lead: Sequence[str] = ()) -> None:
+    """Every trial number for an option, each with its picture, or why there are none. `lead`: Markdown
+    blocks (a heading) that go in the first element, the one fewer to draw."""
     missing = facts.no_numbers(content, option)
     if missing:
-        st.markdown(missing)
+        st.markdown("\n\n".join([*lead, missing]))
         return
-    for number in content.numbers_for(option):
-        st.markdown(markdown(content, number))
+    for n, number in enumerate(content.numbers_for(option)):
+        st.markdown("\n\n".join([*(lead if n == 0 else ()), markdown(content, number)]))
         if with_picture:
             # drawn ahead by `make light` from the same spec: an image shows at once, where each live
             # chart would make the page wait for it (explainer/pictures.py)

@@ -141,8 +141,7 @@ def treatment_overlay(content: Content, treatment: Treatment) -> None:
 def windup_explainer(content: Content, view: str) -> None:
     """Sliders drive a picture of wind-up; a fragment, so moving them reruns only this part."""
     w = content.pathway.windup
-    st.subheader(content.text("windup.title"))
-    st.markdown(w.intro)
+    frame.heading(content.text("windup.title"), w.intro, 3)
     chronic = view == "chronic"
     start = charts.WINDUP_START["chronic" if chronic else "acute"]
     repeats = st.slider(content.text("windup.repeats"), 1, 20, start[0], key=f"windup_repeats_{view}")
@@ -167,15 +166,19 @@ def windup_explainer(content: Content, view: str) -> None:
         specs.draw(specs.windup(content, repeats, brakes, chronic), summary)
     st.markdown(summary)
     st.caption(w.caveat)
-    st.markdown(f"**{content.text('windup.windup_label')}** {w.windup}")
-    st.markdown(f"**{content.text('windup.sensitisation_label')}** {w.sensitisation}")
+    st.markdown(
+        f"**{content.text('windup.windup_label')}** {w.windup}\n\n"
+        f"**{content.text('windup.sensitisation_label')}** {w.sensitisation}"
+    )
 
 
 def pathway_text(content: Content, view: str) -> None:
-    """The whole pathway as an ordered list: the chart's equal for screen readers and search."""
+    """The whole pathway as an ordered list under its heading: the chart's equal for screen readers and search."""
     field = "chronic" if view == "chronic" else "acute"
-    st.markdown(
+    frame.heading(
+        content.text("pathway.text_version"),
         "\n".join(
             f"{n}. **{s.name}** ({s.where}): {getattr(s, field)}" for n, s in enumerate(content.pathway.stages, 1)
-        )
+        ),
+        3,
     )

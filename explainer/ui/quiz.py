@@ -25,8 +25,7 @@ def section(content: Content, page_id: str) -> None:
     questions = content.quiz.pages.get(page_id, ())
     if not questions:
         return
-    st.header(content.text("quiz.title"))
-    st.markdown(content.quiz.intro)
+    frame.heading(content.text("quiz.title"), content.quiz.intro)
     right = 0
     for n, q in enumerate(questions, 1):
         options = {o.id: o.text for o in q.options}

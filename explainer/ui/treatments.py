@@ -94,10 +94,9 @@ def comparison(content: Content, compare: Sequence[str]) -> None:
     with st.container(key="comparison"):
         st.markdown("\n".join(lines))
     for option_id, option in compared(content, compare):
-        st.markdown(f"#### {content.text('numbers.title')}: {option.name}")
-        if isinstance(option, Treatment) and option.classes:
-            st.markdown("\n\n".join(_classes(content, option)))
-        evidence.card(content, option_id)
+        heading = f"#### {content.text('numbers.title')}: {option.name}"
+        classes = _classes(content, option) if isinstance(option, Treatment) else []
+        evidence.card(content, option_id, lead=[heading, *classes])
 
 
 def handout_button(content: Content, compare: Sequence[str]) -> None:
