@@ -140,7 +140,7 @@ def broken_content(error: ContentError) -> None:
 
 def heading(title: str, text: str, level: int = 2) -> None:
     """A heading and the text under it as one element: the same page, one element fewer for the browser to
-    draw (each costs a first visit about 10 ms) and the server to send."""
+    draw and the server to send."""
     st.markdown(f"{'#' * level} {title}\n\n{text}")
 
 
