@@ -49,6 +49,11 @@ MUTATIONS: dict[str, tuple[str, Callable[[dict], object], str]] = {
         r"content/site\.yaml: field 'text': key 'share\.qr_alt' uses unknown placeholder \{ur\} "
         r"\(it may use: \{url\}\)",
     ),
+    "a month is left out of the month names": (
+        "site.yaml",
+        lambda d: d["text"].update({"date.months": d["text"]["date.months"].replace("March, ", "")}),
+        r"content/site\.yaml: field 'text': key 'date\.months' names 11 months, separated by ', ' \(needs 12\)",
+    ),
     "a brace is left open": (
         "site.yaml",
         lambda d: d["text"].update({"treatments.step": "Step {tier"}),

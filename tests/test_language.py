@@ -1,11 +1,14 @@
 """Patient-facing words: plain enough to read (US grade 6-8), and in our own words, not the seed page's."""
 
+import datetime as dt
 import re
 
 import pytest
 import textstat
 
 from explainer import content as content_module
+from explainer import routes
+from explainer.html import handout, light
 from tests.conftest import ROOT
 
 SEED_DIR = ROOT.parent / "shared" / "seed"
@@ -127,3 +130,17 @@ def test_spanish_stages_treatments_glossary_and_slides_read_easily(spanish):
     }
     for name, text in parts.items():
         assert _spanish_score(text) >= MIN_FERNANDEZ_HUERTA, name
+
+
+def test_dates_are_written_in_the_pages_language(content, spanish):
+    """The review dates of the light pages and the handout: no English month on a Spanish page."""
+    day = dt.date(2026, 3, 9)
+    assert content.long_date(day) == "9 March 2026" and content.month_year(day) == "March 2026"
+    assert spanish.long_date(day) == "9 de marzo de 2026" and spanish.month_year(day) == "marzo de 2026"
+    light_page = light.render(spanish, routes.HOME)
+    printed = handout.render(spanish, ("massage",), "https://guide.test/treatments", today=day)
+    assert spanish.long_date(spanish.pages["home"].meta.reviewed) in light_page
+    assert "9 de marzo de 2026" in printed
+    english_months = content.text("date.months").split(", ")
+    for html in (light_page, printed):
+        assert not [m for m in english_months if re.search(rf"\b{m} 20\d\d\b", html)], "an English date"

@@ -3,6 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from explainer import content as content_module
 from explainer import routes
 from tests.conftest import ROOT
 
@@ -248,3 +249,13 @@ def test_a_slides_chart_is_a_picture_drawn_ahead_with_the_charts_text_alternativ
             assert all(stage.label in svg for stage in c.pathway.stages)  # the labels, in this language
         shown += 1
     assert shown >= 3
+
+
+def test_the_footer_gives_its_dates_in_the_pages_language(content):
+    spanish = content_module.load(lang="es")
+    at = open_page("treatments", lang="es")
+    footer = [c.value for c in at.caption if spanish.site.reviewed_label in c.value]
+    reviewed = spanish.pages["treatments"].meta
+    assert footer and spanish.long_date(reviewed.reviewed) in footer[0]
+    assert spanish.month_year(reviewed.next_review) in footer[0]
+    assert not [m for m in content.text("date.months").split(", ") if m in footer[0]], footer[0]

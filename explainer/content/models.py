@@ -262,3 +262,13 @@ class Content:
 
     def text(self, key: str, **values: Any) -> str:
         return self.site.text[key].format(**values)
+
+    def month(self, day: dt.date) -> str:
+        return self.text("date.months").split(", ")[day.month - 1]
+
+    def long_date(self, day: dt.date) -> str:
+        """A day as this language writes it: "28 November 2026", "28 de noviembre de 2026"."""
+        return self.text("date.long", day=day.day, month=self.month(day), year=day.year)
+
+    def month_year(self, day: dt.date) -> str:
+        return self.text("date.month_year", month=self.month(day), year=day.year)

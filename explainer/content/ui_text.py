@@ -9,6 +9,9 @@ from __future__ import annotations
 # key -> the {placeholders} the code fills in; the words may use any of them, and no others.
 UI_TEXT: dict[str, tuple[str, ...]] = {
     "urgent.title": (),
+    "date.long": ("day", "month", "year"),
+    "date.month_year": ("month", "year"),
+    "date.months": (),  # the twelve months' names, January first, each followed by a comma but December
     "notice.unknown": ("param",),
     "notice.repeated": ("param",),
     "notice.too-long": ("param",),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,11 +15,6 @@ if TYPE_CHECKING:
     from explainer.content import Source
 
 HERE = Path(__file__).resolve().parent
-
-
-def long_date(day: dt.date) -> str:
-    """25 November 2026: the day without a leading zero, on every platform (strftime's %-d is glibc's)."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def number(value: float) -> str:
@@ -40,7 +34,6 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["num"] = number
-    env.filters["long_date"] = long_date
     return env
 
 
@@ -78,7 +71,7 @@ def page(
         help_mood=help_mood,
         title=title,
         site=content.site,
-        reviewed=content.pages[page_id].meta.reviewed,
+        reviewed=content.long_date(content.pages[page_id].meta.reviewed),
         made=made,
         sources=cited(content, source_ids),
         link=link,

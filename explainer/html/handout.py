@@ -9,7 +9,7 @@ from typing import Any
 
 from explainer.content import NO_TREATMENT, Content, Facts
 from explainer.facts import ROWS, cell
-from explainer.html.frame import long_date, page
+from explainer.html.frame import page
 from explainer.html.light import option_facts
 
 # The decision-aid standards the summary's "what matters to me" and SURE check follow.
@@ -61,7 +61,7 @@ def _printed(
     **values: object,
 ) -> str:
     """A handout carries the day it was made, the Treatments page's review date and the way back."""
-    made = content.text("handout.made", date=long_date(today or dt.date.today()))
+    made = content.text("handout.made", date=content.long_date(today or dt.date.today()))
     return page(
         template,
         content,

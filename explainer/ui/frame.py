@@ -221,7 +221,10 @@ def footer(content: Content, route: routes.Route) -> None:
         if place is not st.sidebar:  # the sidebar has the warning signs already
             with st.expander(content.text("help.more"), icon=":material/emergency:"):
                 st.markdown(help_markdown(content))
-        dates = f"{site.reviewed_label}: {meta.reviewed:%-d %B %Y} · {site.next_review_label}: {meta.next_review:%B %Y}"
+        dates = (
+            f"{site.reviewed_label}: {content.long_date(meta.reviewed)} · "
+            f"{site.next_review_label}: {content.month_year(meta.next_review)}"
+        )
         st.caption(f"{dates}\n\n{clinic_markdown(content)}")
         with st.expander(site.sources_label):
             sources(content, meta.sources)
