@@ -259,3 +259,12 @@ def test_the_footer_gives_its_dates_in_the_pages_language(content):
     assert footer and spanish.long_date(reviewed.reviewed) in footer[0]
     assert spanish.month_year(reviewed.next_review) in footer[0]
     assert not [m for m in content.text("date.months").split(", ") if m in footer[0]], footer[0]
+
+
+def test_the_wind_up_summary_writes_its_decimals_as_the_language_does(content):
+    """The wind-up's loudness to one decimal (the acute view opens at 6 signals, brakes 90%: 2.0 then 2.3)."""
+    spanish = content_module.load(lang="es")
+    english = content.text("windup.summary", repeats=6, brakes=90, first="2.0", last="2.3")
+    assert english in [m.value for m in open_page("pathway").markdown]
+    in_spanish = spanish.text("windup.summary", repeats=6, brakes=90, first="2,0", last="2,3")
+    assert in_spanish in [m.value for m in open_page("pathway", lang="es").markdown]

@@ -263,6 +263,10 @@ class Content:
     def text(self, key: str, **values: Any) -> str:
         return self.site.text[key].format(**values)
 
+    def decimal(self, value: float) -> str:
+        """A number to one decimal place, written as this language writes it: "2.3", "2,3"."""
+        return f"{value:.1f}".replace(".", self.text("number.decimal_mark"))
+
     def month(self, day: dt.date) -> str:
         return self.text("date.months").split(", ")[day.month - 1]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 # key -> the {placeholders} the code fills in; the words may use any of them, and no others.
 UI_TEXT: dict[str, tuple[str, ...]] = {
     "urgent.title": (),
+    "number.decimal_mark": (),  # between the whole number and its tenths: "2.3", "2,3"
     "date.long": ("day", "month", "year"),
     "date.month_year": ("month", "year"),
     "date.months": (),  # the twelve months' names, January first, each followed by a comma but December

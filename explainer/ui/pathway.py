@@ -156,7 +156,9 @@ def windup_explainer(content: Content, view: str) -> None:
     )
     curve = charts.windup_curve(repeats, brakes / 100)
     first, last = curve["loudness"].iloc[0], curve["loudness"].iloc[-1]
-    summary = content.text("windup.summary", repeats=repeats, brakes=brakes, first=f"{first:.1f}", last=f"{last:.1f}")
+    summary = content.text(
+        "windup.summary", repeats=repeats, brakes=brakes, first=content.decimal(first), last=content.decimal(last)
+    )
     # As the view opens, the same chart drawn ahead (`make light`): an image shows at once, where a second
     # live chart would make the page wait; once a slider moves, the live chart.
     picture = pictures.page_picture(content, f"windup-{view}") if (repeats, brakes) == start else None

@@ -163,7 +163,9 @@ def test_the_slides_draw_the_same_body_at_1920x1080(page, app_url):
 def _windup_summary(content, repeats: int, brakes: int) -> str:
     curve = charts.windup_curve(repeats, brakes / 100)
     first, last = curve["loudness"].iloc[0], curve["loudness"].iloc[-1]
-    return content.text("windup.summary", repeats=repeats, brakes=brakes, first=f"{first:.1f}", last=f"{last:.1f}")
+    return content.text(
+        "windup.summary", repeats=repeats, brakes=brakes, first=content.decimal(first), last=content.decimal(last)
+    )
 
 
 @pytest.mark.parametrize("view", ["acute", "chronic"])
