@@ -130,16 +130,16 @@ def plan(scope: Scope) -> Answer | Rewrite | None:
     head is filled in, or None to pass it on untouched. Reads content (a stat per file
     when nothing changed), so it runs in a worker thread."""
     path = scope["path"]
+    route = next((r for r in routes.ROUTES if r.href == path), None)
     try:
         english = load()
     except ContentError:  # the app itself says what is wrong; its pages get no card
-        return server_at_root if any(r.href == path for r in routes.ROUTES) else None
+        return server_at_root if route is not None else None
     base = site_base(scope, english.clinic.public_url)
     if path == "/robots.txt":
         return "text/plain; charset=utf-8", robots(base).encode("utf-8")
     if path == "/sitemap.xml":
         return "application/xml; charset=utf-8", sitemap(load_all(), base)
-    route = next((r for r in routes.ROUTES if r.href == path), None)
     if route is not None:
         params = parse_qs(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
         lang = cards.language(params, _header(scope, b"accept-language"))

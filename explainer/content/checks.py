@@ -46,7 +46,7 @@ def _check_text(content: Content) -> None:
             raise ContentError(
                 f"{where}: key '{key}' uses unknown placeholder {{{sorted(extra)[0]}}} (it may use: {known})"
             )
-    months = [m for m in text["date.months"].split(", ") if m.strip()]
+    months = content.months()
     if len(months) != 12:
         raise ContentError(f"{where}: key 'date.months' names {len(months)} months, separated by ', ' (needs 12)")
     help_ = content.site.help

@@ -267,8 +267,12 @@ class Content:
         """A number to one decimal place, written as this language writes it: "2.3", "2,3"."""
         return f"{value:.1f}".replace(".", self.text("number.decimal_mark"))
 
+    def months(self) -> list[str]:
+        """The twelve months' names, January first (site.yaml `date.months`)."""
+        return [m for m in self.text("date.months").split(", ") if m.strip()]
+
     def month(self, day: dt.date) -> str:
-        return self.text("date.months").split(", ")[day.month - 1]
+        return self.months()[day.month - 1]
 
     def long_date(self, day: dt.date) -> str:
         """A day as this language writes it: "28 November 2026", "28 de noviembre de 2026"."""

@@ -212,13 +212,13 @@ def footer(content: Content, route: routes.Route) -> None:
     """Share, disclaimer, review dates and sources; on slides they sit in the sidebar so nothing scrolls."""
     meta = content.pages[route.id].meta
     site = content.site
-    place = st.sidebar if route.id == "talk" else st.container(key="footer")  # its rule: frame.css
-    with place:
-        if place is st.sidebar:
+    in_sidebar = route.id == "talk"
+    with st.sidebar if in_sidebar else st.container(key="footer"):  # the page's footer draws its rule in frame.css
+        if in_sidebar:
             st.divider()
         share_panel(content, route)
         st.caption(f"**{site.disclaimer}** {site.urgent}")
-        if place is not st.sidebar:  # the sidebar has the warning signs already
+        if not in_sidebar:  # the sidebar has the warning signs already
             with st.expander(content.text("help.more"), icon=":material/emergency:"):
                 st.markdown(help_markdown(content))
         dates = (
