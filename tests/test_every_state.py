@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from explainer import content as content_module
 from explainer import routes
+from tests import hostile
 from tests.conftest import ROOT
 
 
@@ -60,3 +61,27 @@ def test_every_state_of_every_page_renders(page_id: str, lang: str) -> None:
         at.run()
         assert not at.exception, (page_id, params, at.exception)
         assert not at.info, (page_id, params, [i.value for i in at.info])  # every state is a valid link
+
+
+@pytest.mark.parametrize("page_id", routes.PAGE_IDS)
+def test_every_hostile_link_renders_the_page_with_a_notice_for_each_parameter(page_id: str, content) -> None:
+    """Every page x parameter x hostile value (tests/hostile.py), as the server reads the link: the page
+    renders, each parameter and the unknown one get their notice, and no notice repeats the value. The browser
+    samples the same links for what only it can show (tests/e2e/test_hostile_links.py)."""
+    path = routes.BY_ID[page_id].href
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    if page_id != routes.HOME.id:
+        at.switch_page(routes.BY_ID[page_id].script_path)
+    for name in hostile.NAMES:
+        at.query_params.clear()
+        at.query_params.update(hostile.decoded(path, name))
+        at.run()
+        assert not at.exception, (page_id, name, at.exception)
+        assert at.title, (page_id, name, "no page title")
+        notices = [i.value for i in at.info]
+        assert content.text("notice.unknown-parameter") in notices, (page_id, name, notices)
+        for param in hostile.CONTRACT[path]:
+            assert hostile.expected_notices(content, param) & set(notices), (page_id, name, param, notices)
+        for echoed in ("alert(1)", "onerror", "дорсальный", "\u202e", "aaaaaaaaaa"):
+            assert not any(echoed in n for n in notices), (page_id, name, echoed)

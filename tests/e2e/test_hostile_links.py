@@ -1,53 +1,32 @@
-"""Hostile and broken links: every page still renders with a notice, never an error, and no script in a link runs.
+"""Hostile and broken links in a real browser: the page renders with its notices, never an error, no script in a
+link runs, nothing of the link is shown back, and the address bar drops what was not used.
 
-Each visit puts one sampled value into every parameter of a page's link contract at once, plus a parameter
-the contract does not know, and checks that each parameter is answered with its own notice. That covers
-every page x parameter x value while keeping the visits to pages x values.
+Every page x parameter x value is tried without a browser (tests/test_every_state.py, with the values of
+tests/hostile.py); the link parser is tried on random input (tests/test_links.py). Here the browser samples
+them: the value that would set a flag if any script from it ran, on every page, and each other value once,
+the pages taken in turn. A visit puts its value into every parameter of the page at once.
 """
 
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from explainer.routes import COMMON_PARAMS, ROUTES
 from tests.e2e.conftest import visit, wait_idle
 from tests.e2e.quality import new_visitor
+from tests.hostile import CONTRACT, NAMES, UNKNOWN, XSS_FLAG, expected_notices, link
 
-# Each page's address and the parameters of its link contract, its own and those every page reads.
-CONTRACT = {route.href: [*route.params, *COMMON_PARAMS] for route in ROUTES}
-UNKNOWN = "utm_source"
-XSS_FLAG = "window.__xss"
-# name -> the value as it appears in the URL (already percent-encoded where it must be; raw bytes on purpose).
-VALUES = {
-    "malformed": "%ZZ%2",
-    "empty": "",
-    "oversized": "a" * 5000,
-    "script-tag": quote("<script>alert(1)</script>"),
-    "attribute-break": quote('"><img src=x onerror=alert(1)>'),
-    "javascript-url": quote("javascript:alert(1)"),
-    "flag-setter": quote(f'"><svg onload="{XSS_FLAG}=1"><img src=x onerror="{XSS_FLAG}=1">'),
-    # Cyrillic, an emoji and a right-to-left override (which can make a link read backwards) in one value.
-    "non-ascii": quote("дорсальный🩺") + "%E2%80%AEnoitces",
-    "nul": "%00",
-}
-REPEATED = "repeated"
+PATHS = list(CONTRACT)
+FLAG_SETTER = "flag-setter"
+SAMPLE = [(path, FLAG_SETTER) for path in PATHS] + [
+    (PATHS[n % len(PATHS)], name) for n, name in enumerate(name for name in NAMES if name != FLAG_SETTER)
+]
 NOTICE = '[data-testid="stAlertContentInfo"] [data-testid="stMarkdownContainer"]'
 
 
-def _link(path, value_name):
-    params = CONTRACT[path] + [UNKNOWN]
-    if value_name == REPEATED:
-        query = "&".join(f"{p}=one&{p}=two" for p in params)
-    else:
-        query = "&".join(f"{p}={VALUES[value_name]}" for p in params)
-    return f"{path}?{query}"
-
-
-def _expected_notices(content, param):
-    """Every message that can answer a bad value of this parameter, from the content's own wording."""
-    problems = ("unknown", "repeated", "too-long", "too-many", "empty", "out-of-range")
-    return {content.text(f"notice.{problem}", param=param) for problem in problems}
+def test_the_sample_tries_every_value_and_every_page():
+    assert {name for _, name in SAMPLE} == set(NAMES)
+    assert {path for path, _ in SAMPLE} == set(PATHS)
 
 
 @pytest.fixture(scope="module")
@@ -57,20 +36,19 @@ def visitor(browser):
     context.close()
 
 
-@pytest.mark.parametrize("value_name", [*VALUES, REPEATED])
-@pytest.mark.parametrize("path", list(CONTRACT))
+@pytest.mark.parametrize(("path", "value_name"), SAMPLE, ids=[f"{path}-{name}" for path, name in SAMPLE])
 def test_a_hostile_link_renders_the_page_with_a_notice(visitor, app_url, content, path, value_name):
     page, traffic = visitor
     traffic.dialogs.clear()
     traffic.page_errors.clear()
-    visit(page, app_url + _link(path, value_name))
+    visit(page, app_url + link(path, value_name))
 
     expect(page.locator("h1").first).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
     notices = [n.strip() for n in page.locator(NOTICE).all_inner_texts()]
     assert content.text("notice.unknown-parameter") in notices, f"no notice for the unknown parameter: {notices}"
     for param in CONTRACT[path]:
-        assert _expected_notices(content, param) & set(notices), f"no notice for {param}: {notices}"
+        assert expected_notices(content, param) & set(notices), f"no notice for {param}: {notices}"
 
     assert traffic.dialogs == [], "a script from the link ran"
     assert page.evaluate(f"typeof {XSS_FLAG}") == "undefined", "a script from the link ran"
