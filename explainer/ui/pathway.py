@@ -47,7 +47,8 @@ def _chart_clicked(stage_ids: list[str]) -> None:
 
 
 def controls(content: Content, state: links.PathwayState) -> None:
-    """The view switch, then the diagram and everything that follows the chosen stage (`stage_controls`)."""
+    """The view switch, the diagram and everything that follows the chosen stage (`stage_controls`), then
+    the treatment overlay (`overlay_controls`)."""
     st.session_state["pathway_view"] = state.view
     views = content.pathway.views
     st.radio(
@@ -58,21 +59,23 @@ def controls(content: Content, state: links.PathwayState) -> None:
         format_func=lambda v: views[v].title,
         on_change=_commit,
     )
-    st.markdown(f"**{views[state.view].title}.** {views[state.view].summary}")
+    st.markdown(
+        f"**{views[state.view].title}.** {views[state.view].summary}\n\n:small[{content.text('pathway.chart_hint')}]"
+    )
     stage_controls(content, state.view)
+    overlay_controls(content, state)
 
 
 @st.fragment
 def stage_controls(content: Content, view: str) -> None:
-    """The clickable diagram, the stage list and its details, and the treatment overlay. A fragment: a
-    stage or treatment chosen reruns only this part (the view, which the rest of the page follows, reruns
-    the page). It reads the stage and treatment from the link each time."""
+    """The clickable diagram, the stage list and the chosen stage's details. A fragment: a stage chosen
+    reruns only this part, so it holds only what a stage changes (a treatment or the view, which the rest
+    of the page follows, reruns the page). It reads the stage and treatment from the link each time."""
     frame.share_follows_fragment()
     stages = content.stages
     state = links.parse_pathway(frame.url_params(), stages, content.treatments).state
     selected = state.stage or content.pathway.stages[0].id
     st.session_state["pathway_stage"] = selected
-    st.session_state["pathway_treatment"] = state.treatment
     treatment = content.treatments.get(state.treatment) if state.treatment else None
     specs.draw(
         specs.pathway(content, view, selected, state.treatment),
@@ -81,8 +84,6 @@ def stage_controls(content: Content, view: str) -> None:
         selection_mode=charts.SELECTION,
         key=_chart_key(),
     )
-    st.caption(content.text("pathway.chart_hint"))
-
     order = list(stages)
     st.selectbox(
         content.text("pathway.stage"),
@@ -94,6 +95,10 @@ def stage_controls(content: Content, view: str) -> None:
     with st.container(border=True, key="stage_details"):
         stage_panel(content, stages[selected])
 
+
+def overlay_controls(content: Content, state: links.PathwayState) -> None:
+    """Choose a treatment to see where it acts on the diagram; choosing one reruns the whole page."""
+    st.session_state["pathway_treatment"] = state.treatment
     st.subheader(content.text("pathway.overlay"))
     st.selectbox(
         content.text("pathway.treatment"),
@@ -102,6 +107,7 @@ def stage_controls(content: Content, view: str) -> None:
         format_func=lambda tid: content.text("pathway.no_treatment") if tid is None else content.treatments[tid].name,
         on_change=_commit,
     )
+    treatment = content.treatments.get(state.treatment) if state.treatment else None
     if treatment:
         treatment_overlay(content, treatment)
 
