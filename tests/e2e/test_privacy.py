@@ -1,7 +1,9 @@
 """Privacy and a clean first visit as a visitor meets them: every request stays on this host with no error in
 the console, only Streamlit's own cookie, no choice kept."""
 
+import json
 import re
+import urllib.request
 from urllib.parse import urlsplit
 
 import pytest
@@ -96,3 +98,11 @@ def test_the_server_keeps_no_visitors_choices(browser, app_url):
     finally:
         first.close()
         second.close()
+
+
+def test_no_other_site_may_steer_the_app_from_a_page_that_embeds_it(app_url):
+    """Streamlit's frontend obeys messages (rerun, stop, set a token) from the origins its server lists; by
+    default those are Streamlit's cloud hosts. This app lists none (.streamlit/config.toml)."""
+    with urllib.request.urlopen(app_url + "/_stcore/host-config", timeout=10) as response:
+        config = json.load(response)
+    assert config["allowedOrigins"] == []
