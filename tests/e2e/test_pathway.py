@@ -101,6 +101,29 @@ def test_a_wrong_id_in_a_shared_link_shows_a_notice_and_the_page(page, app_url):
     expect(page).to_have_url(re.compile(r"/pathway$"))
 
 
+def test_a_treatment_chosen_marks_where_it_acts_and_stays_while_stages_change(page, app_url, content):
+    """The overlay's list reruns the whole page: the diagram marks the option's stages; a stage chosen after
+    it (a rerun of the diagram's part alone) keeps the option in the link and on the diagram."""
+    treatment = content.treatments["spinal-cord-stimulation"]
+    visit(page, app_url + "/pathway?stage=dorsal-horn")
+    marked = page.locator('[data-testid="stVegaLiteChart"] [aria-roledescription="point"][aria-label*="◆"]')
+    expect(marked).to_have_count(0)
+    page.get_by_role("combobox", name=content.text("pathway.treatment")).click()
+    page.keyboard.type("cord stim")
+    page.keyboard.press("Enter")
+    wait_for_address(page, "/pathway?stage=dorsal-horn&treatment=spinal-cord-stimulation")
+    wait_idle(page)
+    expect(marked).to_have_count(len(treatment.acts_at))
+    expect(page.get_by_text(content.text("pathway.compare_link", treatment=treatment.name))).to_be_visible()
+    _stage_list(page).click()
+    page.keyboard.type("thalamus")
+    page.keyboard.press("Enter")
+    wait_for_address(page, "/pathway?stage=thalamus&treatment=spinal-cord-stimulation")
+    wait_idle(page)
+    expect(_details_heading(page)).to_contain_text("thalamus", ignore_case=True)
+    expect(marked).to_have_count(len(treatment.acts_at))
+
+
 # The pathway on a person seen from behind: each view drawn on a phone and on a large screen, saved for a
 # person to look at, with the stage labels apart from each other and inside the chart.
 VIEWS = {
