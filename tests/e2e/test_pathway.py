@@ -110,6 +110,7 @@ def test_a_treatment_chosen_marks_where_it_acts_and_stays_while_stages_change(pa
     expect(marked).to_have_count(0)
     page.get_by_role("combobox", name=content.text("pathway.treatment")).click()
     page.keyboard.type("cord stim")
+    expect(page.get_by_role("option")).to_have_text([treatment.name])  # the list has caught up with the typing
     page.keyboard.press("Enter")
     wait_for_address(page, "/pathway?stage=dorsal-horn&treatment=spinal-cord-stimulation")
     wait_idle(page)
@@ -117,6 +118,7 @@ def test_a_treatment_chosen_marks_where_it_acts_and_stays_while_stages_change(pa
     expect(page.get_by_text(content.text("pathway.compare_link", treatment=treatment.name))).to_be_visible()
     _stage_list(page).click()
     page.keyboard.type("thalamus")
+    expect(page.get_by_role("option")).to_have_count(1)
     page.keyboard.press("Enter")
     wait_for_address(page, "/pathway?stage=thalamus&treatment=spinal-cord-stimulation")
     wait_idle(page)
