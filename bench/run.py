@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import streamlit
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bench.wsclient import Run, Session
@@ -85,6 +85,8 @@ BEFORE_PAINT_MS = {
 # Lighthouse's first paint of the start page through nginx, as measured before (the issue's starting point).
 BEFORE_LIGHTHOUSE_MS = {"start page, through nginx": 7600}
 BEFORE_CLICK_MS = {"a stage from the list": 263, "next slide": 286}
+# A stage's mark in the pathway's diagram; its aria-label starts with the stage's number and short name.
+STAGE_MARK = '[data-testid="stVegaLiteChart"] [aria-roledescription="point"]'
 RENDERED = """([marker, charts]) => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.dataset.testConnectionState !== 'CONNECTED' || app.dataset.testScriptState !== 'notRunning')
@@ -179,16 +181,20 @@ def open_stage_list(page: Page, attempts: int = 3) -> Any:
     return options
 
 
-def click_stage_mark(page: Page, number: int) -> None:
-    """Press and release the pointer on a stage's mark in the diagram, as a hand does."""
-    mark = page.locator(f'[data-testid="stVegaLiteChart"] [aria-roledescription="point"][aria-label^="{number}. "]')
-    mark.first.evaluate("m => m.scrollIntoView({block: 'center'})")
-    box = mark.first.bounding_box()
+def press_mark(page: Page, mark: Locator) -> None:
+    """Press and release the pointer on a chart's mark, as a hand does: marks are drawn, not focusable."""
+    mark.evaluate("m => m.scrollIntoView({block: 'center'})")
+    box = mark.bounding_box()
     if box is None:
-        raise RuntimeError(f"stage {number} is not drawn in the diagram")
+        raise RuntimeError(f"{mark} is not drawn")
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.down()
     page.mouse.up()
+
+
+def click_stage_mark(page: Page, number: int) -> None:
+    """Press a stage's mark in the pathway's diagram by its number."""
+    press_mark(page, page.locator(f'{STAGE_MARK}[aria-label^="{number}. "]').first)
 
 
 def click_times(browser: Browser, app: App, tries: int) -> dict[str, float]:

@@ -47,14 +47,20 @@ def _by_page() -> dict[str, list[dict[str, str]]]:
     return grouped
 
 
-@pytest.mark.parametrize("lang", routes.LANGUAGES)
-@pytest.mark.parametrize("page_id", routes.PAGE_IDS)
-def test_every_state_of_every_page_renders(page_id: str, lang: str) -> None:
-    states = [{**params, "lang": lang} for params in _by_page()[page_id]]
+def _on_page(page_id: str) -> AppTest:
+    """The app run once, then switched to the page; each test sets the link and runs it again."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
     if page_id != routes.HOME.id:
         at.switch_page(routes.BY_ID[page_id].script_path)
+    return at
+
+
+@pytest.mark.parametrize("lang", routes.LANGUAGES)
+@pytest.mark.parametrize("page_id", routes.PAGE_IDS)
+def test_every_state_of_every_page_renders(page_id: str, lang: str) -> None:
+    states = [{**params, "lang": lang} for params in _by_page()[page_id]]
+    at = _on_page(page_id)
     for params in states:
         at.query_params.clear()
         at.query_params.update(params)
@@ -69,10 +75,7 @@ def test_every_hostile_link_renders_the_page_with_a_notice_for_each_parameter(pa
     renders, each parameter and the unknown one get their notice, and no notice repeats the value. The browser
     samples the same links for what only it can show (tests/e2e/test_hostile_links.py)."""
     path = routes.BY_ID[page_id].href
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    if page_id != routes.HOME.id:
-        at.switch_page(routes.BY_ID[page_id].script_path)
+    at = _on_page(page_id)
     for name in hostile.NAMES:
         at.query_params.clear()
         at.query_params.update(hostile.decoded(path, name))

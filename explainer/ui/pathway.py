@@ -59,9 +59,8 @@ def controls(content: Content, state: links.PathwayState) -> None:
         format_func=lambda v: views[v].title,
         on_change=_commit,
     )
-    st.markdown(
-        f"**{views[state.view].title}.** {views[state.view].summary}\n\n{_small(content.text('pathway.chart_hint'))}"
-    )
+    st.markdown(f"**{views[state.view].title}.** {views[state.view].summary}")
+    st.caption(content.text("pathway.chart_hint"))
     stage_controls(content, state.view)
     overlay_controls(content, state)
 
@@ -112,17 +111,13 @@ def overlay_controls(content: Content, state: links.PathwayState) -> None:
         treatment_overlay(content, treatment)
 
 
-def _small(text: str) -> str:
-    """Small Markdown text; brackets in it are escaped so they do not end it."""
-    return ":small[" + text.replace("[", "\\[").replace("]", "\\]") + "]"
-
-
 def stage_panel(content: Content, stage: Stage) -> None:
     """The chosen stage as one block of Markdown: a click changes one element, not six, and the browser
     has that much less to redraw."""
+    where = stage.where.replace("[", "\\[").replace("]", "\\]")
     parts = [
         f"### {stage.name}",
-        _small(stage.where),
+        f":small[{where}]",
         f"**{content.text('stage.normal')}** {stage.acute}",
         f"**{content.text('stage.chronic')}** {stage.chronic}",
     ]

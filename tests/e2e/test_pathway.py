@@ -6,6 +6,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from bench.run import STAGE_MARK, press_mark
 from explainer import charts
 from explainer import content as content_module
 from tests.e2e.conftest import ARTIFACTS, PHONE, PROJECTOR, tab_to, visit, wait_for_address, wait_idle
@@ -23,14 +24,9 @@ def _click_stage_mark(page: Page, name: str, address: str) -> None:
     """Click a stage's mark in the chart until the address shows it. Chart marks are drawn, not focusable:
     point at the mark the way a hand does, then click. Vega attaches its listeners a moment after drawing,
     so a click that lands too early is tried again."""
-    point = page.locator(f'[data-testid="stVegaLiteChart"] [aria-roledescription="point"][aria-label*="{name}"]')
+    point = page.locator(f'{STAGE_MARK}[aria-label*="{name}"]').first
     for _ in range(5):
-        point.first.evaluate("mark => mark.scrollIntoView({block: 'center'})")
-        box = point.first.bounding_box()
-        assert box is not None, f"the {name} mark is not drawn"
-        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        page.mouse.down()
-        page.mouse.up()
+        press_mark(page, point)
         try:
             wait_for_address(page, address, timeout=3000)
             break
