@@ -86,13 +86,16 @@ BEFORE_PAINT_MS = {
 BEFORE_LIGHTHOUSE_MS = {"start page, through nginx": 7600}
 BEFORE_CLICK_MS = {"a stage from the list": 263, "next slide": 286}
 # A stage's mark in the pathway's diagram; its aria-label starts with the stage's number and short name.
-STAGE_MARK = '[data-testid="stVegaLiteChart"] [aria-roledescription="point"]'
+# A chart as the pages show it: drawn ahead as SVG (explainer/ui/drawn.py), or live by Vega when no fresh
+# drawing exists.
+CHART = '[data-testid="stVegaLiteChart"], .drawn-chart'
+STAGE_MARK = ':is([data-testid="stVegaLiteChart"], .drawn-chart) [aria-roledescription="point"]'
 RENDERED = """([marker, charts]) => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.dataset.testConnectionState !== 'CONNECTED' || app.dataset.testScriptState !== 'notRunning')
     return false;
   if (!document.body.innerText.includes(marker)) return false;
-  const drawn = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+  const drawn = [...document.querySelectorAll('[data-testid="stVegaLiteChart"], .drawn-chart')]
     .filter(c => c.querySelector('canvas, svg'));
   return drawn.length >= charts ? performance.now() : false;
 }"""
@@ -127,7 +130,7 @@ def wait_rendered(page: Page, url: str, marker: str, charts: int, timeout: float
     except PlaywrightTimeout:
         state = page.evaluate("""() => { const a = document.querySelector('[data-testid="stApp"]');
           return [a && a.dataset.testConnectionState, a && a.dataset.testScriptState,
-                  document.querySelectorAll('[data-testid="stVegaLiteChart"]').length,
+                  document.querySelectorAll('[data-testid="stVegaLiteChart"], .drawn-chart').length,
                   document.body.innerText.slice(-200)]; }""")
         STALLED.append(f"{url}: {state}")
         print("stalled:", STALLED[-1], flush=True)

@@ -218,12 +218,16 @@ def build(content: Content, out_dir: Path | str = OUT_DIR) -> list[Path]:
     if stamp.get("inputs") == inputs and all((folder / _file(name)).exists() for name in drawn):
         return [folder / _file(name) for name in drawn]
     written, now = [], {}
+    made: dict[str, bytes] = {}  # this build's drawings by spec: treatments that act at the same stages look alike
     for name, spec in specs(content):
         path = folder / _file(name)
         now[name] = _fingerprint(spec)
         if drawn.get(name) != now[name] or not path.exists():
             draw = svg if path.suffix == ".svg" else png
-            path.write_bytes(cached(now[name] + path.suffix, functools.partial(draw, spec)))
+            mark = now[name] + path.suffix
+            if mark not in made:
+                made[mark] = cached(mark, functools.partial(draw, spec))
+            path.write_bytes(made[mark])
         written.append(path)
     for old in set(drawn) - set(now):  # a stage that is gone leaves no picture behind
         (folder / _file(old)).unlink(missing_ok=True)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from explainer import charts, links
-from explainer.ui import decision, frame, quiz, specs, treatments
+from explainer.ui import decision, drawn, frame, quiz, specs, treatments
 
 c = frame.load_content()
 parsed = links.parse_treatments(
@@ -24,7 +24,8 @@ def _commit() -> None:
 frame.page_intro(c, "treatments")
 
 st.header(c.text("treatments.ladder"))
-specs.draw(specs.ladder(c, state.compare), charts.ladder_alt(c))
+if not drawn.ladder(c, state.compare, charts.ladder_alt(c)):
+    specs.draw(specs.ladder(c, state.compare), charts.ladder_alt(c))
 treatments.ladder_list(c)
 treatments.ladder_details(c)
 

@@ -436,3 +436,35 @@ def test_every_kind_of_chart_the_app_and_its_pictures_draw_is_valid_vega_lite(la
         except Exception as error:
             raise AssertionError(f"{name} is not valid Vega-Lite: {error}") from None
     assert {"pathway", "pathway-chronic", "ladder", "slide", "page", "start"} <= set(kinds)
+
+
+def test_a_treatments_marks_change_only_the_pathways_stages(content):
+    """The drawings made ahead for each treatment share one build of each view (charts.with_treatment):
+    the same spec as a build with that treatment."""
+    from explainer.charts.pathway import with_treatment
+
+    p = content.pathway
+    for view in ("acute", "chronic"):
+        base = charts.spec(charts.pathway(p.stages, p.connections, content.text, view, None, None, 1.0, body=p.body))
+        for tid in ("spinal-cord-stimulation", "medications", "spine-surgery"):
+            t = content.treatments[tid]
+            built = charts.spec(charts.pathway(p.stages, p.connections, content.text, view, None, t, 1.0, body=p.body))
+            assert with_treatment(base, p.stages, view, t) == built, (view, tid)
+
+
+def test_a_diagram_drawn_ahead_is_the_live_chart_at_a_columns_width(content):
+    """What the page shows drawn ahead is the chart it would draw live: only its width and lettering differ."""
+    from explainer.charts import ahead
+
+    p = content.pathway
+    t = content.treatments["spinal-cord-stimulation"]
+    live = charts.spec(charts.pathway(p.stages, p.connections, content.text, "chronic", None, t, 1.0, body=p.body))
+    ladder = charts.spec(charts.ladder(content.ladder(), content.text, (), 1.0))
+    for visual, chart in (("pathway-chronic-spinal-cord-stimulation", live), ("ladder", ladder)):
+        for width in ahead.DIAGRAM_WIDTHS:
+            drawn = ahead.page_chart(content, f"{visual}-{width}")
+            assert drawn["width"] == width and drawn["autosize"]["type"] == "fit-x"
+            differ = {"width", "autosize", "config", "usermeta"}
+            assert {k: v for k, v in drawn.items() if k not in differ} == {
+                k: v for k, v in chart.items() if k not in differ
+            }

@@ -240,7 +240,7 @@ def test_a_slides_chart_is_a_picture_drawn_ahead_with_the_charts_text_alternativ
         svg = pictures.slide_picture(c, s.visual)
         assert svg, f"no picture for {s.visual}: `make light` draws them"
         at = open_page("talk", slide=str(n), lang=lang)
-        assert not at.exception and not at.get("arrow_vega_lite_chart")
+        assert not at.exception and not at.get("vega_lite_chart")
         (image,) = at.get("image")
         drawn = image.proto.imgs[0]
         assert base64.b64decode(drawn.url.split(",", 1)[1]).decode("utf-8") == svg
@@ -268,3 +268,52 @@ def test_the_wind_up_summary_writes_its_decimals_as_the_language_does(content):
     assert english in [m.value for m in open_page("pathway").markdown]
     in_spanish = spanish.text("windup.summary", repeats=6, brakes=90, first="2,0", last="2,3")
     assert in_spanish in [m.value for m in open_page("pathway", lang="es").markdown]
+
+
+def _drawn(at: AppTest) -> list[dict]:
+    import json
+
+    return [json.loads(e.proto.json) for e in at.get("bidi_component") if e.proto.component_name == "explainer_drawn"]
+
+
+@pytest.mark.parametrize("lang", routes.LANGUAGES)
+def test_the_diagrams_are_drawings_made_ahead_marked_for_the_view_shown(lang):
+    """The pathway and the ladder are the SVGs `make light` drew, one for each column width, with no chart
+    library on the page; what is chosen travels beside them for the browser to mark: the stage by its
+    number, the compared options by their names on the ladder. A stage's click comes back by its id."""
+    from pathlib import Path
+
+    from explainer import charts, pictures
+    from explainer.charts.ahead import DIAGRAM_WIDTHS
+
+    c = content_module.load(lang=lang)
+    at = open_page("pathway", stage="thalamus", view="chronic", treatment="spinal-cord-stimulation", lang=lang)
+    assert not at.exception and not at.get("vega_lite_chart")
+    (diagram,) = _drawn(at)
+    assert diagram["alt"] == charts.pathway_alt(c, "chronic", c.treatments["spinal-cord-stimulation"])
+    assert [d["width"] for d in diagram["drawings"]] == list(DIAGRAM_WIDTHS)
+    for d in diagram["drawings"]:
+        name = f"page-pathway-chronic-spinal-cord-stimulation-{d['width']}"
+        assert d["url"].startswith(f"{pictures.STATIC_URL}/{lang}/{name}.svg?v=")
+        svg = (pictures.OUT_DIR / lang / Path(d["url"].split("?")[0]).name).read_text(encoding="utf-8")
+        assert f'width="{d["width"]}"' in svg and all(s.label in svg for s in c.pathway.stages)
+    assert diagram["mark"]["prefix"] == "6. " == f"{list(c.stages).index('thalamus') + 1}. "
+    assert diagram["ids"] == {str(n): s.id for n, s in enumerate(c.pathway.stages, 1)}
+
+    at = open_page("treatments", compare="massage,spine-surgery", lang=lang)
+    assert not at.exception and not at.get("vega_lite_chart")
+    (ladder,) = _drawn(at)
+    assert ladder["alt"] == charts.ladder_alt(c) and "ids" not in ladder
+    assert ladder["mark"]["names"] == [c.treatments["massage"].short, c.treatments["spine-surgery"].short]
+    assert all(f"page-ladder-{w}.svg" in d["url"] for w, d in zip(DIAGRAM_WIDTHS, ladder["drawings"], strict=True))
+
+
+def test_without_a_fresh_drawing_the_pages_draw_their_charts_live(monkeypatch):
+    """Content edited since `make light`: no drawing matches it, and the charts are drawn live instead."""
+    from explainer.ui import drawn
+
+    monkeypatch.setattr(drawn, "_drawings", lambda content, name: None)
+    for page_id, params in (("pathway", {"stage": "thalamus"}), ("treatments", {"compare": "massage"})):
+        at = open_page(page_id, **params)
+        assert not at.exception and not _drawn(at)
+        assert len(at.get("vega_lite_chart")) == 1, page_id

@@ -9,6 +9,7 @@ import base64
 import concurrent.futures
 import hashlib
 import io
+import json
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -20,6 +21,7 @@ from PIL import Image
 
 from explainer import build_cache, cards, charts, pictures, routes, share, web
 from explainer import content as content_module
+from explainer.charts.ahead import DIAGRAM
 from explainer.html import light
 
 INDEX = (Path(streamlit.__file__).parent / "static" / "index.html").read_bytes()
@@ -310,21 +312,28 @@ def test_a_picture_is_1200_by_630_and_small(content):
     assert image.startswith(b"\x89PNG") and len(image) < 60_000
 
 
+def _different(out: Path, content) -> int:
+    """How many different pictures the last build in `out` made: those whose specs differ."""
+    stamp = json.loads((out / content.lang / pictures.STAMP).read_text(encoding="utf-8"))
+    return len({(mark, pictures._file(name)[-4:]) for name, mark in stamp["pictures"].items()})
+
+
 def test_only_a_changed_picture_is_drawn_again(content_copy, tmp_path, monkeypatch):
     drawn: list[str] = []
     monkeypatch.setattr(pictures, "png", lambda spec: drawn.append(spec["title"]["text"]) or b"png")
     monkeypatch.setattr(pictures, "svg", lambda spec: drawn.append("slide") or b"<svg></svg>")
     content = content_module.load(content_copy)
     first = pictures.build(content, tmp_path)
-    assert len(drawn) == len(first) == 20 + len(pictures.SLIDE_VISUALS) + len(pictures.page_visuals(content))
+    assert len(first) == 20 + len(pictures.SLIDE_VISUALS) + len(pictures.page_visuals(content))
+    assert len(drawn) == _different(tmp_path, content)  # pictures alike (same spec) are drawn once
     drawn.clear()
     assert pictures.build(content_module.load(content_copy), tmp_path) == first and drawn == []
     path = content_copy / "treatments.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace('short: "Massage"', 'short: "Massage therapy"'))
     changed = content_module.load(content_copy)
     pictures.build(changed, tmp_path)
-    # the ladder shows short names, on its picture and its slide; nothing else does
-    assert sorted(drawn) == sorted([changed.text("treatments.ladder"), "slide"])
+    # the ladder shows short names, on its picture, its slide and the page's two drawings; nothing else does
+    assert sorted(drawn) == sorted([changed.text("treatments.ladder"), "slide", "slide", "slide"])
 
 
 def test_with_a_build_cache_a_picture_is_drawn_once_for_any_folder(content_copy, tmp_path, monkeypatch):
@@ -335,7 +344,7 @@ def test_with_a_build_cache_a_picture_is_drawn_once_for_any_folder(content_copy,
     monkeypatch.setattr(pictures, "png", lambda spec: drawn.append("png") or spec["title"]["text"].encode())
     monkeypatch.setattr(pictures, "svg", lambda spec: drawn.append("svg") or b"<svg></svg>")
     first = pictures.build(content_module.load(content_copy), tmp_path / "one")
-    assert len(drawn) == len(first)
+    assert len(drawn) == _different(tmp_path / "one", content_module.load(content_copy)) < len(first)
     drawn.clear()
     second = pictures.build(content_module.load(content_copy), tmp_path / "two")
     assert drawn == []
@@ -343,13 +352,23 @@ def test_with_a_build_cache_a_picture_is_drawn_once_for_any_folder(content_copy,
     path = content_copy / "treatments.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace('short: "Massage"', 'short: "Massage therapy"'))
     pictures.build(content_module.load(content_copy), tmp_path / "three")
-    assert sorted(drawn) == ["png", "svg"]  # the ladder's picture and its slide
+    assert sorted(drawn) == ["png", "svg", "svg", "svg"]  # the ladder's picture, its slide, the page's two
+
+
+def _diagrams_as_stubs(monkeypatch) -> None:
+    """The page's diagrams drawn as stubs (132 drawings a build; what they show is tested on their own), the
+    other SVG pictures drawn for real."""
+    real = pictures.svg
+    monkeypatch.setattr(
+        pictures, "svg", lambda spec: b"<svg></svg>" if spec.get("usermeta", {}).get(DIAGRAM) else real(spec)
+    )
 
 
 def test_a_slide_picture_is_used_only_while_it_shows_the_content(content_copy, tmp_path, monkeypatch):
     """A staff edit shows on the next visit without a rebuild: a slide picture drawn from older content
     is not used (the slide draws its live chart) until `make light` draws it again."""
     monkeypatch.setattr(pictures, "png", lambda spec: b"png")
+    _diagrams_as_stubs(monkeypatch)
     before = content_module.load(content_copy)
     pictures.build(before, tmp_path)
     svg = pictures.slide_picture(before, "pathway-acute", tmp_path)
@@ -368,6 +387,7 @@ def test_the_wind_up_pictures_show_each_views_start_in_its_language(content_copy
     """The pathway page opens each view with its wind-up drawn ahead: the values the sliders start at, the
     axis words of its language; used only while drawn from the content and code the page shows."""
     monkeypatch.setattr(pictures, "png", lambda spec: b"png")
+    _diagrams_as_stubs(monkeypatch)
     for lang in ("en", "es"):
         c = content_module.load(content_copy, lang=lang)
         pictures.build(c, tmp_path)
@@ -390,6 +410,7 @@ def test_every_trial_result_has_its_100_person_picture_until_its_numbers_change(
     """The comparison shows each result as a picture drawn ahead from the same spec; an edited number makes
     the page draw it live until `make light` draws it again, so a picture never shows an old number."""
     monkeypatch.setattr(pictures, "png", lambda spec: b"png")
+    _diagrams_as_stubs(monkeypatch)
     for lang in ("en", "es"):
         c = content_module.load(content_copy, lang=lang)
         pictures.build(c, tmp_path)

@@ -3,6 +3,7 @@
 from explainer.charts.base import BLUE, GREEN, GREY, INK, ORANGE, TIER_COLOURS, VERMILLION, Words, spec, with_param
 from explainer.charts.pathway import (
     ASPECT,
+    CHOSEN_LOOK,
     CHOSEN_STAGE,
     SELECTION,
     X_MAX,
@@ -16,6 +17,7 @@ from explainer.charts.pathway import (
 from explainer.charts.people import NOT_REACHED, PERSON, icon_array, icon_rows, number_chart
 from explainer.charts.steps import (
     CHOSEN,
+    LADDER_LOOK,
     WINDUP_START,
     fit,
     ladder,
@@ -29,10 +31,12 @@ __all__ = [
     "ASPECT",
     "BLUE",
     "CHOSEN",
+    "CHOSEN_LOOK",
     "CHOSEN_STAGE",
     "GREEN",
     "GREY",
     "INK",
+    "LADDER_LOOK",
     "NOT_REACHED",
     "ORANGE",
     "PERSON",

@@ -7,6 +7,7 @@ from typing import Any
 
 from explainer.charts.base import spec as to_spec
 from explainer.charts.pathway import pathway as pathway_chart
+from explainer.charts.pathway import with_treatment
 from explainer.charts.people import number_chart
 from explainer.charts.steps import WINDUP_START, ladder, windup, windup_curve
 from explainer.content import Content
@@ -42,8 +43,62 @@ def slide_chart(content: Content, visual: str) -> dict[str, Any]:
 PAGE_VISUALS = ("windup-acute", "windup-chronic")
 
 
+# The pathway's diagram and the treatments' ladder, drawn ahead at the widths a page gives them: a phone's
+# column (390 px screen) and the widest column (Streamlit's centred page). The page shows the one that fits
+# its column, scaled to it, and marks the chosen stage or options in the browser (explainer/ui/drawn.py), so
+# one drawing serves every choice: a view and a treatment each, and no chart library loads on the page.
+DIAGRAM_WIDTHS = (356, 702)  # the column on a 390 px phone, and Streamlit's centred column
+NO_TREATMENT = "none"
+DIAGRAM = "diagram"
+
+
+def diagram_visuals(content: Content) -> list[str]:
+    """The names of the drawn-ahead diagrams: `pathway-<view>-<treatment or none>-<width>`, `ladder-<width>`."""
+    treatments = [NO_TREATMENT, *content.treatments]
+    return [
+        *(f"pathway-{view}-{t}-{w}" for view in ("acute", "chronic") for t in treatments for w in DIAGRAM_WIDTHS),
+        *(f"ladder-{w}" for w in DIAGRAM_WIDTHS),
+    ]
+
+
 def page_visuals(content: Content) -> list[str]:
-    return [*PAGE_VISUALS, *(f"people-{number.id}" for number in content.evidence.numbers)]
+    return [*PAGE_VISUALS, *(f"people-{number.id}" for number in content.evidence.numbers), *diagram_visuals(content)]
+
+
+def _pathway_view(content: Content, view: str) -> dict[str, Any]:
+    """The pathway's spec of one view, nothing chosen, no treatment: built once per content and language
+    (a build takes about a quarter of a second); each treatment's drawing swaps only its stages."""
+    key = (content.version, content.lang, view)
+    if key not in _VIEWS:
+        if len(_VIEWS) > 16:
+            _VIEWS.clear()
+        p = content.pathway
+        _VIEWS[key] = to_spec(pathway_chart(p.stages, p.connections, content.text, view, None, None, 1.0, body=p.body))
+    return _VIEWS[key]
+
+
+_VIEWS: dict[tuple[str, str, str], dict[str, Any]] = {}
+
+
+def diagram_chart(content: Content, visual: str) -> dict[str, Any]:
+    """The spec of a drawn-ahead diagram, by name (diagram_visuals): the chart the page would draw live, with
+    nothing chosen, at one of DIAGRAM_WIDTHS."""
+    name, _, width = visual.rpartition("-")
+    config: dict[str, Any] = {"font": SLIDE_FONT}
+    if name == "ladder":
+        spec = to_spec(ladder(content.ladder(), content.text, (), 1.0))
+        config.update(axis=PAGE_AXIS, view={"stroke": None})  # Streamlit's chart look, as the wind-up's
+    else:
+        _, view, treatment = name.split("-", 2)
+        acting = None if treatment == NO_TREATMENT else content.treatments[treatment]
+        spec = with_treatment(_pathway_view(content, view), content.pathway.stages, view, acting)
+    return {
+        **spec,
+        "usermeta": {DIAGRAM: True},  # Vega-Lite ignores it; it tells a diagram's spec from the rest
+        "width": int(width),
+        "autosize": {"type": "fit-x", "contains": "padding"},  # the whole drawing that wide, as the live chart
+        "config": {**spec.get("config", {}), **config},
+    }
 
 
 PAGE_WIDTH = 420  # shown at most this wide: on a 390 px phone at about 0.85, so its type stays about 11 px
@@ -68,6 +123,8 @@ PAGE_AXIS = {
 def page_chart(content: Content, visual: str) -> dict[str, Any]:
     """The spec of a page picture, by name: the wind-up of one view at the values it opens with, or the
     100-person picture of one trial result, drawn as the page draws it."""
+    if visual.startswith(("pathway-", "ladder-")):
+        return diagram_chart(content, visual)
     if visual.startswith("people-"):
         number = next((n for n in content.evidence.numbers if f"people-{n.id}" == visual), None)
         if number is None:

@@ -20,6 +20,9 @@ SELECTION = "stage"
 # fixed name. A spec that differs only in a dataset is updated in place by Streamlit's chart (no new Vega
 # view), so choosing a stage costs a data change instead of drawing the whole diagram again.
 CHOSEN_STAGE = "chosen_stage"
+# The stages travel the same way, under this name: a treatment's marks change only this dataset
+# (`with_treatment`), so the drawings made ahead for every treatment share one build of the chart.
+STAGES = "stages"
 WEIGHTS: tuple[Literal["normal"], Literal["bold"]] = ("normal", "bold")  # a stage's label, then the chosen one
 # How much longer a unit of y is than a unit of x on screen, to point arrowheads the way the lines go: the
 # body's scales keep the two equal at every width (see charts/body.py).
@@ -30,6 +33,12 @@ HEAD = 200  # an arrowhead's size (Vega's symbol area) in square pixels at scale
 # scale (about 3.7 pixels a unit) that keeps the head clear even of a chosen circle. The shortest arrows,
 # between neighbouring circles, have no room for a head; their numbers say which way they go.
 HEAD_ROOM = 7.0
+# A stage's circle, then the chosen one: its size (Vega's symbol area) at scale 1 and its outline's width.
+POINT_SIZE = (520, 900)
+POINT_STROKE = (2, 5)
+# The same look for a drawing made ahead with nothing chosen, marked in the browser (explainer/ui/drawn.py):
+# the circle scaled by `grow`, its outline then as wide as `stroke` says.
+CHOSEN_LOOK = {"grow": math.sqrt(POINT_SIZE[1] / POINT_SIZE[0]), "stroke": list(POINT_STROKE)}
 DASHES = [[1, 0], [7, 5]]  # the signal up solid, the brakes down dashed: never told apart by colour alone
 
 
@@ -118,6 +127,7 @@ def pathway(
     edges = pathway_edges(stages, connections, view, words)
     kinds = [words("chart.signal_up"), words("chart.brakes_down")]
     nodes = pathway_nodes(stages, view, treatment)
+    stage_data = alt.NamedData(name=STAGES)
     x_scale, y_scale = scales(label_room([f"{n}. {s.label}{MARKED}" for n, s in enumerate(stages, 1)], FONT * scale))
     x = alt.X("x:Q", scale=x_scale, axis=None)
     y = alt.Y("y:Q", scale=y_scale, axis=None)
@@ -165,7 +175,7 @@ def pathway(
     )
     # A faint dotted line from each stage to its label in the column beside the body.
     leaders = (
-        alt.Chart(nodes)
+        alt.Chart(stage_data)
         .mark_rule(color=GREY, strokeWidth=scale, strokeDash=[1.5 * scale, 3 * scale], aria=False)
         .encode(x=x, y=y, x2="column:Q")
     )
@@ -173,7 +183,7 @@ def pathway(
     chosen_lookup = alt.LookupData(data=alt.NamedData(CHOSEN_STAGE), key="id", fields=["id"])
     is_chosen = "isValid(datum.chosen)"
     points = (
-        alt.Chart(nodes)
+        alt.Chart(stage_data)
         .transform_lookup(lookup="id", from_=chosen_lookup, as_=["chosen"])
         .mark_point(filled=True, opacity=1, stroke=INK, cursor="pointer")
         .encode(
@@ -182,21 +192,21 @@ def pathway(
             shape=alt.Shape(
                 "treatment:N", scale=alt.Scale(domain=["", "acts here"], range=["circle", "diamond"]), legend=None
             ),
-            size=alt.condition(is_chosen, alt.value(900 * scale**2), alt.value(520 * scale**2)),
+            size=alt.condition(is_chosen, alt.value(POINT_SIZE[1] * scale**2), alt.value(POINT_SIZE[0] * scale**2)),
             color=alt.condition("datum.treatment == 'acts here'", alt.value(ORANGE), alt.value("#FFFFFF")),
-            strokeWidth=alt.condition(is_chosen, alt.value(5), alt.value(2)),
+            strokeWidth=alt.condition(is_chosen, alt.value(POINT_STROKE[1]), alt.value(POINT_STROKE[0])),
             tooltip=[alt.Tooltip("name:N", title=words("chart.stage"))],
             description="label:N",
         )
         .add_params(pick)
     )
     numbers = (
-        alt.Chart(nodes)
+        alt.Chart(stage_data)
         .mark_text(fontSize=12 * scale, fontWeight="bold", color=INK, aria=False)
         .encode(x=x, y=y, text="order:Q")
     )
     label = (
-        alt.Chart(nodes)
+        alt.Chart(stage_data)
         .transform_lookup(lookup="id", from_=chosen_lookup, as_=["chosen"])
         .encode(x=alt.X("column:Q", scale=x_scale, axis=None), y=y, text="label:N")
     )
@@ -209,7 +219,10 @@ def pathway(
     drawing = body_layers({part.kind for part in body}, x_scale, y_scale, scale)
     return (
         alt.layer(*drawing, lines, heads, leaders, points, numbers, *labels)
-        .properties(height=440 * scale, datasets={BODY: body_rows(body), CHOSEN_STAGE: chosen_rows(selected)})
+        .properties(
+            height=440 * scale,
+            datasets={BODY: body_rows(body), CHOSEN_STAGE: chosen_rows(selected), STAGES: nodes.to_dict("records")},
+        )
         .configure_view(stroke=None)
     )
 
@@ -225,6 +238,14 @@ def with_selection(spec: dict, selected: str | None, rows: Any = None) -> dict:
     if CHOSEN_STAGE not in spec.get("datasets", {}):
         raise KeyError(f"the chart has no dataset {CHOSEN_STAGE!r}")
     return {**spec, "datasets": {**spec["datasets"], CHOSEN_STAGE: chosen_rows(selected) if rows is None else rows}}
+
+
+def with_treatment(spec: dict, stages: Sequence[Stage], view: str, treatment: Treatment | None) -> dict:
+    """A pathway spec with `treatment`'s stages marked instead, without a rebuild: only its STAGES dataset
+    differs (the same as `pathway(...)` with that treatment)."""
+    if STAGES not in spec.get("datasets", {}):
+        raise KeyError(f"the chart has no dataset {STAGES!r}")
+    return {**spec, "datasets": {**spec["datasets"], STAGES: pathway_nodes(stages, view, treatment).to_dict("records")}}
 
 
 def pathway_alt(content: Content, view: str, treatment: Treatment | None) -> str:

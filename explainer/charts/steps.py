@@ -11,6 +11,10 @@ from explainer.charts.base import BLUE, GREY, INK, ORANGE, TIER_COLOURS, VERMILL
 from explainer.content import Content, Treatment
 
 CHOSEN = "chosen"  # the ladder's options being compared, by short name
+CHOSEN_STROKE = 2.5  # the outline of an option being compared
+TICK = " ✓"  # after its name
+# The same look for a drawing made ahead with nothing chosen, marked in the browser (explainer/ui/drawn.py).
+LADDER_LOOK = {"ink": INK, "stroke": CHOSEN_STROKE, "tick": TICK}
 # The wind-up each view of the pathway page opens with: (signals in a row, the brain's brakes out of 100).
 WINDUP_START = {"acute": (6, 90), "chronic": (12, 30)}
 
@@ -66,7 +70,7 @@ def ladder(
             labelFontSize=14 * scale,
             labelLimit=220 * scale,
             labelColor=INK,
-            labelExpr=f"indexof({CHOSEN}, datum.value) >= 0 ? datum.value + ' ✓' : datum.value",
+            labelExpr=f"indexof({CHOSEN}, datum.value) >= 0 ? datum.value + '{TICK}' : datum.value",
         ),
     )
     bars = (
@@ -89,7 +93,7 @@ def ladder(
             y=y,
             color=alt.Color("tier:O", scale=alt.Scale(range=TIER_COLOURS), legend=None),
             stroke=alt.condition(is_chosen, alt.value(INK), alt.value(None)),
-            strokeWidth=alt.condition(is_chosen, alt.value(2.5), alt.value(0)),
+            strokeWidth=alt.condition(is_chosen, alt.value(CHOSEN_STROKE), alt.value(0)),
             tooltip=[
                 alt.Tooltip("name:N", title=words("chart.option")),
                 alt.Tooltip("tier_label:N", title=words("chart.step")),

@@ -8,7 +8,7 @@ import streamlit as st
 
 from explainer import charts, links, pictures
 from explainer.content import Content, Stage, Treatment
-from explainer.ui import frame, specs
+from explainer.ui import drawn, frame, specs
 
 # Widgets show what the link says; their callbacks write the link, which the next run reads back.
 
@@ -38,6 +38,11 @@ def _commit(**change: str | None) -> None:
     if clicked is not None and clicked != wanted.stage:
         st.session_state["pathway_chart_n"] = st.session_state.get("pathway_chart_n", 0) + 1
     frame.set_url(wanted)
+
+
+def _picked(stage: str) -> None:
+    """A stage clicked in the drawn-ahead diagram."""
+    _commit(stage=stage)
 
 
 def _chart_clicked(stage_ids: list[str]) -> None:
@@ -76,13 +81,15 @@ def stage_controls(content: Content, view: str) -> None:
     selected = state.stage or content.pathway.stages[0].id
     st.session_state["pathway_stage"] = selected
     treatment = content.treatments.get(state.treatment) if state.treatment else None
-    specs.draw(
-        specs.pathway(content, view, selected, state.treatment),
-        charts.pathway_alt(content, view, treatment),
-        on_select=functools.partial(_chart_clicked, list(stages)),
-        selection_mode=charts.SELECTION,
-        key=_chart_key(),
-    )
+    alt = charts.pathway_alt(content, view, treatment)
+    if not drawn.pathway(content, view, selected, state.treatment, alt, _picked, "pathway_drawn"):
+        specs.draw(
+            specs.pathway(content, view, selected, state.treatment),
+            alt,
+            on_select=functools.partial(_chart_clicked, list(stages)),
+            selection_mode=charts.SELECTION,
+            key=_chart_key(),
+        )
     order = list(stages)
     st.selectbox(
         content.text("pathway.stage"),

@@ -153,7 +153,7 @@ def wait_idle(page: Page, timeout: float = 30_000) -> None:
 DRAWN = """() => document.querySelector('[data-testid="stApp"]').dataset.testScriptState
         === 'notRunning'
     && !document.querySelector('[data-testid^="stSkeleton"], [data-testid="stAppSkeleton"], [data-stale="true"]')
-    && [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+    && [...document.querySelectorAll('[data-testid="stVegaLiteChart"], .drawn-chart')]
         .every(chart => chart.querySelector('svg, canvas'))"""
 
 

@@ -95,7 +95,7 @@ def test_the_page_fits_a_phone_and_its_controls_can_be_tapped(tab, app_url, path
     width = PHONE["width"]
     # A box that sticks out of the screen is cut off or needs sideways scrolling inside its container.
     problems: list[str] = tab.evaluate(WIDE, width)
-    for chart in tab.locator('[data-testid="stVegaLiteChart"]').all():
+    for chart in tab.locator('[data-testid="stVegaLiteChart"], .drawn-chart').all():
         box = chart.bounding_box()
         if box is None or box["x"] < 0 or box["x"] + box["width"] > width:
             problems.append(f"chart {chart.get_attribute('aria-label') or ''} at x={box['x']:.0f} w={box['width']:.0f}")

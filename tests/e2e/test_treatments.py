@@ -8,6 +8,10 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import PROJECTOR, new_context, settle, tab_to, visit, wait_for_address, wait_idle
 from tests.html_text import Html
 
+LADDER_OUTLINED = """() => [...document.querySelectorAll('.drawn-chart [aria-roledescription="bar"]')]
+    .filter(b => b.getAttribute('stroke') && b.getAttribute('stroke') !== 'none' && +b.getAttribute('stroke-width') > 0)
+    .map(b => /name: ([^;]*)/.exec(b.getAttribute('aria-label'))[1])"""
+
 
 def _type_until_listed(page, name: str) -> None:
     """Type an option's name into the focused list until the list shows that option alone, as a person looks
@@ -41,6 +45,11 @@ def test_keyboard_builds_a_comparison_and_downloads_the_handout(page, app_url, c
     page.keyboard.press("Escape")
     wait_for_address(page, "/treatments?compare=massage,spine-surgery")
     wait_idle(page)
+    # The ladder above marks the options chosen, each with a tick after its name and an outline.
+    shorts = [content.treatments[t].short for t in ("massage", "spine-surgery")]
+    expect(page.locator(".drawn-chart .role-axis-label text", has_text="✓")).to_have_text([f"{s} ✓" for s in shorts])
+    outlined = page.evaluate(LADDER_OUTLINED)
+    assert sorted(outlined) == sorted(shorts), outlined
     # On a phone the grid stacks: each question, then every answer led by its option's name.
     risks = page.locator(".st-key-comparison tr", has_text=content.text("row.risks")).locator("td")
     expect(risks).to_have_text(
