@@ -11,11 +11,11 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from explainer import content as content_module
 from explainer import facts, links, routes, share
 from explainer.content import Content, ContentError
+from explainer.ui import run
 
 CSS_DIR = Path(__file__).resolve().parent / "css"
 
@@ -52,8 +52,10 @@ def carried_language() -> str | None:
 
 
 def load_content() -> Content:
-    """The guide's content in the language of this view."""
-    return content_module.load(lang=language())
+    """The guide's content in the language of this view, loaded once a run: content.load checks the files'
+    dates and sizes on every call (a staff edit shows on the next run)."""
+    lang = language()
+    return run.once(("content", lang), lambda: content_module.load(lang=lang))
 
 
 def href(state: links.State) -> str:
@@ -235,7 +237,9 @@ def footer(content: Content, route: routes.Route) -> None:
 
 def share_base() -> str:
     """The public address (EXPLAINER_PUBLIC_URL, else content/clinic.yaml), else the one the visitor used."""
-    return share.base_url(share.configured_base(load_content().clinic.public_url), st.context.url)
+    return run.once(
+        "share_base", lambda: share.base_url(share.configured_base(load_content().clinic.public_url), st.context.url)
+    )
 
 
 def current_view_url(route: routes.Route) -> str:
@@ -254,17 +258,11 @@ def light_url(route: routes.Route, lang: str) -> str:
 _SHARED = "_share_panel_query"  # the query of the link the open share panel shows; None while it is closed
 
 
-def in_fragment_run() -> bool:
-    """True while only a fragment runs, not the whole page."""
-    ctx = get_script_run_ctx()
-    return bool(ctx and ctx.fragment_ids_this_run)
-
-
 def share_follows_fragment() -> None:
     """Call first in a fragment that changes the link. A fragment's rerun leaves the share panel (outside
     it) as it was; if the panel is open and shows another link than the address bar's now, the whole page
     runs again so the link, its QR code and the light page match what is on screen."""
-    if not in_fragment_run():  # a whole-page run draws the panel afresh anyway
+    if not run.in_fragment_run():  # a whole-page run draws the panel afresh anyway
         return
     shown = st.session_state.get(_SHARED)
     if shown is not None and shown != st.query_params.to_dict():

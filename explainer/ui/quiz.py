@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from explainer.content import Content, QuizQuestion
-from explainer.ui import frame
+from explainer.ui import frame, run
 
 
 def _key(page_id: str, question: QuizQuestion) -> str:
@@ -47,7 +47,7 @@ def section(content: Content, page_id: str) -> None:
     if answered == len(questions):
         st.markdown(content.text("quiz.score", right=right, total=len(questions)))
     shown = st.session_state.get(_SHOWN)
-    if frame.in_fragment_run() and shown is not None and shown[0] == page_id and shown[1] != tuple(to_go_over(content)):
+    if run.in_fragment_run() and shown is not None and shown[0] == page_id and shown[1] != tuple(to_go_over(content)):
         st.rerun(scope="app")
 
 
