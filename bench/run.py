@@ -95,8 +95,10 @@ RENDERED = """([marker, charts]) => {
   if (!app || app.dataset.testConnectionState !== 'CONNECTED' || app.dataset.testScriptState !== 'notRunning')
     return false;
   if (!document.body.innerText.includes(marker)) return false;
+  // a chart is drawn once Vega has drawn it, or its drawing made ahead shows (a picture loaded, or its SVG)
   const drawn = [...document.querySelectorAll('[data-testid="stVegaLiteChart"], .drawn-chart')]
-    .filter(c => c.querySelector('canvas, svg'));
+    .filter(c => c.querySelector('canvas, svg')
+      || [...c.querySelectorAll('img')].some(i => i.complete && i.naturalWidth > 0 && i.offsetWidth > 0));
   return drawn.length >= charts ? performance.now() : false;
 }"""
 CLICK_DONE = """([selector, text]) => {

@@ -468,3 +468,29 @@ def test_a_diagram_drawn_ahead_is_the_live_chart_at_a_columns_width(content):
             assert {k: v for k, v in drawn.items() if k not in differ} == {
                 k: v for k, v in chart.items() if k not in differ
             }
+
+
+def test_marking_a_drawing_finds_each_mark_once_or_says_the_drawing_does_not_match(content):
+    """A drawing made by other code (its marks written differently) is refused, not shown half marked."""
+    import pytest
+
+    from explainer.charts import marked
+
+    svg = ahead_svg = (
+        '<path aria-label="1. Danger sensors" role="graphics-symbol" aria-roledescription="point" '
+        'transform="translate(10,20)" d="M1,0" stroke-width="2"/>'
+        '<text font-weight="normal">1. Danger sensors</text><text font-weight="normal">2. Body nerves</text>'
+    )
+    out = marked.mark_stage(marked.stage_titles(svg), 1)
+    assert 'transform="translate(10,20) scale(' in out and "<title>1. Danger sensors</title>" in out
+    assert '<text font-weight="bold">1. Danger sensors</text><text font-weight="normal">2. Body nerves' in out
+    with pytest.raises(marked.DrawingMismatch, match="stage 3"):
+        marked.mark_stage(ahead_svg, 3)
+    bar = (
+        '<path aria-label="x: 1; name: Massage; tier: 1" role="graphics-symbol" aria-roledescription="bar" '
+        'd="M0,0h1" fill="#0072B2" stroke-width="0"/><text text-anchor="end">Massage</text>'
+    )
+    ticked = marked.mark_options(bar, ["Massage"])
+    assert 'stroke="#1B1F24" stroke-width="2.5"' in ticked and ">Massage ✓</text>" in ticked
+    with pytest.raises(marked.DrawingMismatch, match="Facet block"):
+        marked.mark_options(bar, ["Facet block"])

@@ -270,50 +270,74 @@ def test_the_wind_up_summary_writes_its_decimals_as_the_language_does(content):
     assert in_spanish in [m.value for m in open_page("pathway", lang="es").markdown]
 
 
-def _drawn(at: AppTest) -> list[dict]:
+def _figures(at: AppTest) -> list[tuple[str, list[str]]]:
+    """The drawn-ahead charts on the page: each one's text alternative and its pictures' SVG, by width."""
+    import base64
+    import html
+    import re
+
+    found = []
+    for element in at.get("html"):
+        body = element.proto.body
+        if 'class="drawn-chart"' not in body:
+            continue
+        alt = html.unescape(re.search(r'aria-label="([^"]*)"', body)[1])
+        svgs = [base64.b64decode(b).decode() for b in re.findall(r'src="data:image/svg\+xml;base64,([^"]*)"', body)]
+        found.append((alt, svgs))
+    return found
+
+
+def _clicks(at: AppTest) -> list[dict]:
     import json
 
-    return [json.loads(e.proto.json) for e in at.get("bidi_component") if e.proto.component_name == "explainer_drawn"]
+    return [json.loads(e.proto.json) for e in at.get("bidi_component") if e.proto.component_name.endswith("clicks")]
 
 
 @pytest.mark.parametrize("lang", routes.LANGUAGES)
 def test_the_diagrams_are_drawings_made_ahead_marked_for_the_view_shown(lang):
-    """The pathway and the ladder are the SVGs `make light` drew, one for each column width, with no chart
-    library on the page; what is chosen travels beside them for the browser to mark: the stage by its
-    number, the compared options by their names on the ladder. A stage's click comes back by its id."""
-    from pathlib import Path
+    """The pathway and the ladder are the SVGs `make light` drew, one for each column width, marked on the
+    server with what is chosen (the stage's circle larger and its label bold; the compared options outlined
+    and ticked), with no chart library on the page. A stage's click comes back by its id."""
+    import re
 
-    from explainer import charts, pictures
+    from explainer import charts
     from explainer.charts.ahead import DIAGRAM_WIDTHS
 
     c = content_module.load(lang=lang)
-    at = open_page("pathway", stage="thalamus", view="chronic", treatment="spinal-cord-stimulation", lang=lang)
+    scs = c.treatments["spinal-cord-stimulation"]
+    at = open_page("pathway", stage="thalamus", view="chronic", treatment=scs.id, lang=lang)
     assert not at.exception and not at.get("vega_lite_chart")
-    (diagram,) = _drawn(at)
-    assert diagram["alt"] == charts.pathway_alt(c, "chronic", c.treatments["spinal-cord-stimulation"])
-    assert [d["width"] for d in diagram["drawings"]] == list(DIAGRAM_WIDTHS)
-    for d in diagram["drawings"]:
-        name = f"page-pathway-chronic-spinal-cord-stimulation-{d['width']}"
-        assert d["url"].startswith(f"{pictures.STATIC_URL}/{lang}/{name}.svg?v=")
-        svg = (pictures.OUT_DIR / lang / Path(d["url"].split("?")[0]).name).read_text(encoding="utf-8")
-        assert f'width="{d["width"]}"' in svg and all(s.label in svg for s in c.pathway.stages)
-    assert diagram["mark"]["prefix"] == "6. " == f"{list(c.stages).index('thalamus') + 1}. "
-    assert diagram["ids"] == {str(n): s.id for n, s in enumerate(c.pathway.stages, 1)}
+    ((alt, svgs),) = _figures(at)
+    assert alt == charts.pathway_alt(c, "chronic", scs)
+    assert [re.search(r'width="(\d+)"', svg)[1] for svg in svgs] == [str(w) for w in DIAGRAM_WIDTHS]
+    number = list(c.stages).index("thalamus") + 1
+    for svg in svgs:
+        assert all(s.label in svg for s in c.pathway.stages)
+        bold = re.findall(r'font-weight="bold"[^>]*>(\d+)\. ', svg)
+        assert bold == [str(number)], bold  # only the chosen stage's label (the circles' numbers are bold too)
+        grown = re.findall(r'aria-label="(\d+)\. [^"]*"[^>]*scale\(', svg)
+        assert grown == [str(number)]
+        marked = re.findall(r'aria-label="(\d+)\. [^"]*◆"', svg)
+        assert sorted(marked) == sorted(str(list(c.stages).index(s) + 1) for s in scs.acts_at)
+    (clicks,) = _clicks(at)
+    assert clicks["ids"] == {str(n): s.id for n, s in enumerate(c.pathway.stages, 1)}
 
     at = open_page("treatments", compare="massage,spine-surgery", lang=lang)
-    assert not at.exception and not at.get("vega_lite_chart")
-    (ladder,) = _drawn(at)
-    assert ladder["alt"] == charts.ladder_alt(c) and "ids" not in ladder
-    assert ladder["mark"]["names"] == [c.treatments["massage"].short, c.treatments["spine-surgery"].short]
-    assert all(f"page-ladder-{w}.svg" in d["url"] for w, d in zip(DIAGRAM_WIDTHS, ladder["drawings"], strict=True))
+    assert not at.exception and not at.get("vega_lite_chart") and not _clicks(at)
+    ((alt, svgs),) = _figures(at)
+    assert alt == charts.ladder_alt(c) and len(svgs) == len(DIAGRAM_WIDTHS)
+    shorts = [c.treatments[t].short for t in ("massage", "spine-surgery")]
+    for svg in svgs:
+        assert re.findall(r">([^<>]*) ✓</text>", svg) == shorts
+        assert len(re.findall(r'aria-roledescription="bar"[^>]*stroke="#1B1F24"', svg)) == 2
 
 
 def test_without_a_fresh_drawing_the_pages_draw_their_charts_live(monkeypatch):
     """Content edited since `make light`: no drawing matches it, and the charts are drawn live instead."""
     from explainer.ui import drawn
 
-    monkeypatch.setattr(drawn, "_drawings", lambda content, name: None)
+    monkeypatch.setattr(drawn, "_figure", lambda *args: None)
     for page_id, params in (("pathway", {"stage": "thalamus"}), ("treatments", {"compare": "massage"})):
         at = open_page(page_id, **params)
-        assert not at.exception and not _drawn(at)
+        assert not at.exception and not _figures(at) and not _clicks(at)
         assert len(at.get("vega_lite_chart")) == 1, page_id

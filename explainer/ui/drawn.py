@@ -1,37 +1,65 @@
-"""Charts drawn ahead as SVG by `make light` (explainer/pictures.py), shown by a small component of this app:
-the pathway's diagram and the treatments' ladder. The browser fetches the drawing that fits the column
-(charts.ahead.DIAGRAM_WIDTHS), marks the chosen stage or options itself and sends a stage's click back, so
-a page with a diagram loads no chart library and a choice redraws nothing. Each function returns False when
-no fresh drawing exists (content edited since the build), and the page draws the live chart instead."""
+"""Charts drawn ahead as SVG by `make light` (explainer/pictures.py): the pathway's diagram and the treatments'
+ladder. The page shows them as pictures in its own HTML, marked on the server with what is chosen
+(charts/marked.py), one for each column width (charts.ahead.DIAGRAM_WIDTHS; frame.css shows the one that
+fits), so they are drawn with the page itself and no chart library loads. On the pathway a small component
+(js/drawn.js) then puts the shown picture's SVG into the page, so its stages can be clicked, and sends a
+stage's click back. Each function returns False when no fresh drawing exists (content edited since the
+build), and the page draws the live chart instead."""
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable, Sequence
+from html import escape
 from pathlib import Path
-from typing import Any
 
 import streamlit as st
 
-from explainer import charts, pictures
+from explainer import pictures
+from explainer.charts import marked
 from explainer.charts.ahead import DIAGRAM_WIDTHS, NO_TREATMENT
 from explainer.content import Content
 
-_HERE = Path(__file__).resolve().parent
-_DRAWN = st.components.v2.component(
-    "explainer_drawn",
-    js=(_HERE / "js" / "drawn.js").read_text(encoding="utf-8"),
-    css=".drawn-chart svg { display: block; width: 100%; height: auto; }\n"
-    ".drawn-chart.pickable [aria-roledescription='point'] { cursor: pointer; }\n",
+_CLICKS = st.components.v2.component(
+    "explainer_drawn_clicks",
+    js=(Path(__file__).resolve().parent / "js" / "drawn.js").read_text(encoding="utf-8"),
     isolate_styles=False,
 )
 PICK = "pick"  # the event a stage's click sends: its id
+HOLDER = "pathway_drawing"  # the container of the diagram and its clicks
 
 
-def _drawings(content: Content, name: str) -> list[dict[str, Any]] | None:
-    urls = [pictures.page_picture_url(content, f"{name}-{width}") for width in DIAGRAM_WIDTHS]
-    if any(url is None for url in urls):
+_FIGURES: dict[tuple[str, str, str, int | tuple[str, ...]], str | None] = {}
+
+
+def _figure(content: Content, name: str, alt: str, chosen: int | tuple[str, ...]) -> str | None:
+    """The drawings of `name` at every width, marked, in one figure; None without fresh drawings. Kept for
+    the next visitor who sees the same (at most a few hundred views, each about 45 KB)."""
+    key = (content.version, name, alt, chosen)
+    if key not in _FIGURES:
+        if len(_FIGURES) > 400:
+            _FIGURES.clear()
+        _FIGURES[key] = _made_figure(content, name, alt, chosen)
+    return _FIGURES[key]
+
+
+def _made_figure(content: Content, name: str, alt: str, chosen: int | tuple[str, ...]) -> str | None:
+    found = [pictures.page_picture(content, f"{name}-{width}") for width in DIAGRAM_WIDTHS]
+    drawings = [d for d in found if d is not None]
+    if len(drawings) < len(found):
         return None
-    return [{"width": width, "url": url} for width, url in zip(DIAGRAM_WIDTHS, urls, strict=True)]
+    try:
+        if isinstance(chosen, int):
+            drawings = [marked.mark_stage(marked.stage_titles(d), chosen) for d in drawings]
+        else:
+            drawings = [marked.mark_options(d, chosen) for d in drawings]
+    except marked.DrawingMismatch:
+        return None  # drawn by other code than this: the live chart instead
+    inner = "".join(
+        f'<img class="drawn-{w}" alt="" src="data:image/svg+xml;base64,{base64.b64encode(d.encode()).decode()}">'
+        for w, d in zip(DIAGRAM_WIDTHS, drawings, strict=True)
+    )
+    return f'<div class="drawn-chart" role="img" aria-label="{escape(alt)}">{inner}</div>'
 
 
 def pathway(
@@ -41,43 +69,33 @@ def pathway(
     treatment: str | None,
     alt: str,
     on_pick: Callable[[str], None],
-    key: str,
 ) -> bool:
     """The diagram of one view, with a treatment's marks, the `selected` stage chosen; a click on a stage
     calls on_pick with its id."""
-    drawings = _drawings(content, f"pathway-{view}-{treatment or NO_TREATMENT}")
-    if drawings is None:
+    number = {s.id: n for n, s in enumerate(content.pathway.stages, 1)}
+    figure = _figure(content, f"pathway-{view}-{treatment or NO_TREATMENT}", alt, number[selected])
+    if figure is None:
         return False
-    stages = content.pathway.stages
-    number = {s.id: n for n, s in enumerate(stages, 1)}
 
     def picked() -> None:
-        stage = (st.session_state.get(key) or {}).get(PICK)
+        stage = (st.session_state.get("pathway_clicks") or {}).get(PICK)
         if stage in number:
             on_pick(stage)
 
-    _DRAWN(
-        key=key,
-        data={
-            "alt": alt,
-            "kind": "pathway",
-            "drawings": drawings,
-            "ids": {str(n): sid for sid, n in number.items()},
-            "mark": {"prefix": f"{number[selected]}. ", **charts.CHOSEN_LOOK},
-        },
-        on_pick_change=picked,
-    )
+    with st.container(key=HOLDER):
+        st.html(figure)
+        _CLICKS(
+            key="pathway_clicks",
+            data={"holder": HOLDER, "ids": {str(n): sid for sid, n in number.items()}},
+            on_pick_change=picked,
+        )
     return True
 
 
 def ladder(content: Content, compare: Sequence[str], alt: str) -> bool:
     """The ladder of options, those compared marked."""
-    drawings = _drawings(content, "ladder")
-    if drawings is None:
+    figure = _figure(content, "ladder", alt, tuple(content.treatments[t].short for t in compare))
+    if figure is None:
         return False
-    names = [content.treatments[t].short for t in compare]
-    _DRAWN(
-        key="ladder_drawn",
-        data={"alt": alt, "kind": "ladder", "drawings": drawings, "mark": {"names": names, **charts.LADDER_LOOK}},
-    )
+    st.html(figure)
     return True

@@ -82,7 +82,7 @@ def stage_controls(content: Content, view: str) -> None:
     st.session_state["pathway_stage"] = selected
     treatment = content.treatments.get(state.treatment) if state.treatment else None
     alt = charts.pathway_alt(content, view, treatment)
-    if not drawn.pathway(content, view, selected, state.treatment, alt, _picked, "pathway_drawn"):
+    if not drawn.pathway(content, view, selected, state.treatment, alt, _picked):
         specs.draw(
             specs.pathway(content, view, selected, state.treatment),
             alt,

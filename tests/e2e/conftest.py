@@ -154,7 +154,9 @@ DRAWN = """() => document.querySelector('[data-testid="stApp"]').dataset.testScr
         === 'notRunning'
     && !document.querySelector('[data-testid^="stSkeleton"], [data-testid="stAppSkeleton"], [data-stale="true"]')
     && [...document.querySelectorAll('[data-testid="stVegaLiteChart"], .drawn-chart')]
-        .every(chart => chart.querySelector('svg, canvas'))"""
+        .every(chart => chart.querySelector('svg, canvas')
+            || [...chart.querySelectorAll('img')].some(i => i.complete && i.naturalWidth > 0 && i.offsetWidth > 0))
+    && [...document.querySelectorAll('.st-key-pathway_drawing')].every(h => h.querySelector('.drawn-chart svg'))"""
 
 
 def settle(page: Page, timeout: float = 30_000) -> None:

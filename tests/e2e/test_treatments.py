@@ -8,9 +8,19 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import PROJECTOR, new_context, settle, tab_to, visit, wait_for_address, wait_idle
 from tests.html_text import Html
 
-LADDER_OUTLINED = """() => [...document.querySelectorAll('.drawn-chart [aria-roledescription="bar"]')]
-    .filter(b => b.getAttribute('stroke') && b.getAttribute('stroke') !== 'none' && +b.getAttribute('stroke-width') > 0)
-    .map(b => /name: ([^;]*)/.exec(b.getAttribute('aria-label'))[1])"""
+# What the ladder's picture shows (the page draws it as an image made ahead, marked on the server).
+LADDER_MARKS = """(names) => {
+  const img = [...document.querySelectorAll('.drawn-chart img')].find(i => i.offsetWidth > 0 && i.complete);
+  if (!img) return false;
+  const bytes = Uint8Array.from(atob(img.src.split(',')[1]), c => c.charCodeAt(0));
+  const svg = new DOMParser().parseFromString(new TextDecoder().decode(bytes), 'image/svg+xml');
+  const ticked = [...svg.querySelectorAll('.role-axis-label text')].map(t => t.textContent)
+    .filter(t => t.endsWith(' ✓'));
+  const outlined = [...svg.querySelectorAll('[aria-roledescription="bar"]')]
+    .filter(b => b.getAttribute('stroke') && +b.getAttribute('stroke-width') > 0)
+    .map(b => /name: ([^;]*)/.exec(b.getAttribute('aria-label'))[1]);
+  return JSON.stringify([ticked, outlined]) === JSON.stringify([names.map(n => n + ' ✓'), names]);
+}"""
 
 
 def _type_until_listed(page, name: str) -> None:
@@ -47,9 +57,7 @@ def test_keyboard_builds_a_comparison_and_downloads_the_handout(page, app_url, c
     wait_idle(page)
     # The ladder above marks the options chosen, each with a tick after its name and an outline.
     shorts = [content.treatments[t].short for t in ("massage", "spine-surgery")]
-    expect(page.locator(".drawn-chart .role-axis-label text", has_text="✓")).to_have_text([f"{s} ✓" for s in shorts])
-    outlined = page.evaluate(LADDER_OUTLINED)
-    assert sorted(outlined) == sorted(shorts), outlined
+    page.wait_for_function(LADDER_MARKS, arg=shorts, timeout=10_000)
     # On a phone the grid stacks: each question, then every answer led by its option's name.
     risks = page.locator(".st-key-comparison tr", has_text=content.text("row.risks")).locator("td")
     expect(risks).to_have_text(
