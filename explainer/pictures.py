@@ -17,6 +17,7 @@ picture drawn before from the same spec is not drawn again either.
 
 from __future__ import annotations
 
+import concurrent.futures
 import functools
 import hashlib
 import io
@@ -39,7 +40,8 @@ from explainer.charts.ahead import (  # the specs drawn ahead; callers read them
     page_visuals,
     slide_chart,
 )
-from explainer.content import Content, for_each_language
+from explainer.content import Content, load, load_for_command
+from explainer.routes import LANGUAGES
 
 OUT_DIR = Path(__file__).resolve().parents[1] / "static" / "preview"
 CHARTS = Path(charts.__file__).parent
@@ -235,16 +237,22 @@ def build(content: Content, out_dir: Path | str = OUT_DIR) -> list[Path]:
     return written
 
 
+def _made(out: Path, lang: str) -> str:
+    paths = build(load(lang=lang), out)
+    size = sum(p.stat().st_size for p in paths) / 1024
+    return f"pictures for shared links: {len(paths)} in {out / lang} ({size:.0f} KB)"
+
+
 def main() -> int:
-    """`python -m explainer.pictures [OUT_DIR]`: the pictures of every language, from content/."""
+    """`python -m explainer.pictures [OUT_DIR]`: the pictures of every language, from content/, each
+    language in a process of its own (drawing is most of the time, and a machine has cores to spare)."""
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT_DIR
-
-    def made(content: Content) -> str:
-        paths = build(content, out)
-        size = sum(p.stat().st_size for p in paths) / 1024
-        return f"pictures for shared links: {len(paths)} in {out / content.lang} ({size:.0f} KB)"
-
-    return for_each_language(made)
+    if load_for_command() is None:
+        return 1
+    with concurrent.futures.ProcessPoolExecutor(len(LANGUAGES)) as pool:
+        for said in pool.map(functools.partial(_made, out), LANGUAGES):
+            print(said)
+    return 0
 
 
 if __name__ == "__main__":

@@ -494,3 +494,17 @@ def test_marking_a_drawing_finds_each_mark_once_or_says_the_drawing_does_not_mat
     assert 'stroke="#1B1F24" stroke-width="2.5"' in ticked and ">Massage ✓</text>" in ticked
     with pytest.raises(marked.DrawingMismatch, match="Facet block"):
         marked.mark_options(bar, ["Facet block"])
+
+
+def test_the_wind_up_at_each_place_of_its_sliders_changes_only_its_curve(content):
+    """The wind-up drawn ahead at every place of its sliders shares one build a view (charts.with_curve)."""
+    from explainer.charts.base import spec as to_spec
+
+    base = to_spec(charts.windup(charts.windup_curve(6, 0.9), False, content.text))
+    for repeats, brakes in ((1, 0), (12, 30), (20, 100)):
+        curve = charts.windup_curve(repeats, brakes / 100)
+        swapped = charts.with_curve(base, curve)
+        built = to_spec(charts.windup(curve, False, content.text))
+        assert list(swapped["datasets"].values()) == list(built["datasets"].values())
+        same = {"data", "datasets"}
+        assert {k: v for k, v in swapped.items() if k not in same} == {k: v for k, v in built.items() if k not in same}

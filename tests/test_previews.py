@@ -21,7 +21,7 @@ from PIL import Image
 
 from explainer import build_cache, cards, charts, pictures, routes, share, web
 from explainer import content as content_module
-from explainer.charts.ahead import DIAGRAM
+from explainer.charts.ahead import DIAGRAM, windup_visual
 from explainer.html import light
 
 INDEX = (Path(streamlit.__file__).parent / "static" / "index.html").read_bytes()
@@ -391,19 +391,19 @@ def test_the_wind_up_pictures_show_each_views_start_in_its_language(content_copy
     for lang in ("en", "es"):
         c = content_module.load(content_copy, lang=lang)
         pictures.build(c, tmp_path)
-        for view, (repeats, _brakes) in charts.WINDUP_START.items():
-            spec = pictures.page_chart(c, f"windup-{view}")
+        for view, (repeats, brakes) in charts.WINDUP_START.items():
+            spec = pictures.page_chart(c, windup_visual(view, repeats, brakes))
             assert [row["signal"] for row in spec["datasets"][next(iter(spec["datasets"]))]] == list(
                 range(1, repeats + 1)
             )
-            drawn = pictures.page_picture(c, f"windup-{view}", tmp_path) or ""
+            drawn = pictures.page_picture(c, windup_visual(view, repeats, brakes), tmp_path) or ""
             assert drawn.startswith("<svg") and c.text("chart.windup_x") in drawn, (lang, view)
     assert (*charts.WINDUP_START["chronic"], True) == pictures.WINDUP_SLIDE
     path = content_copy / "site.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("Repeated signal number", "Signal in a row", 1))
     after = content_module.load(content_copy)
     assert after.text("chart.windup_x") == "Signal in a row"
-    assert pictures.page_picture(after, "windup-acute", tmp_path) is None
+    assert pictures.page_picture(after, windup_visual("acute", *charts.WINDUP_START["acute"]), tmp_path) is None
 
 
 def test_every_trial_result_has_its_100_person_picture_until_its_numbers_change(content_copy, tmp_path, monkeypatch):

@@ -18,6 +18,8 @@ from explainer.charts.people import NOT_REACHED, PERSON, icon_array, icon_rows, 
 from explainer.charts.steps import (
     CHOSEN,
     LADDER_LOOK,
+    WINDUP_BRAKES,
+    WINDUP_REPEATS,
     WINDUP_START,
     fit,
     ladder,
@@ -25,6 +27,7 @@ from explainer.charts.steps import (
     windup,
     windup_curve,
     with_chosen,
+    with_curve,
 )
 
 __all__ = [
@@ -43,6 +46,8 @@ __all__ = [
     "SELECTION",
     "TIER_COLOURS",
     "VERMILLION",
+    "WINDUP_BRAKES",
+    "WINDUP_REPEATS",
     "WINDUP_START",
     "X_MAX",
     "Words",
@@ -61,6 +66,7 @@ __all__ = [
     "windup",
     "windup_curve",
     "with_chosen",
+    "with_curve",
     "with_param",
     "with_selection",
 ]

@@ -9,7 +9,15 @@ from explainer.charts.base import spec as to_spec
 from explainer.charts.pathway import pathway as pathway_chart
 from explainer.charts.pathway import with_treatment
 from explainer.charts.people import number_chart
-from explainer.charts.steps import WINDUP_START, ladder, windup, windup_curve
+from explainer.charts.steps import (
+    WINDUP_BRAKES,
+    WINDUP_REPEATS,
+    WINDUP_START,
+    ladder,
+    windup,
+    windup_curve,
+    with_curve,
+)
 from explainer.content import Content
 
 # The slides' charts, as presenter mode shows them (explainer/ui/talk.py draws the same live as a fallback).
@@ -20,6 +28,11 @@ WINDUP_SLIDE = (*WINDUP_START["chronic"], True)  # repeats, brakes, chronic: the
 # Arial's metrics, which Liberation Sans shares: vl-convert places labels with Liberation Sans, and a
 # projector's browser draws them with whichever of these it has, at the same widths.
 SLIDE_FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
+
+
+def windup_visual(view: str, repeats: int, brakes: int) -> str:
+    """The name of the wind-up's picture in one view at these slider values."""
+    return f"windup-{view}-{repeats}-{brakes}"
 
 
 def slide_chart(content: Content, visual: str) -> dict[str, Any]:
@@ -38,9 +51,15 @@ def slide_chart(content: Content, visual: str) -> dict[str, Any]:
     return {**spec, "width": SLIDE_WIDTH, "config": {**spec.get("config", {}), "font": SLIDE_FONT}}
 
 
-# The pathway page's wind-up as each view opens (explainer/ui/pathway.py draws it live once a slider moves),
-# and the 100-person picture of each trial result (`people-<id>`, explainer/ui/evidence.py).
-PAGE_VISUALS = ("windup-acute", "windup-chronic")
+# The pathway page's wind-up at every place its sliders can stand in each view (`windup-<view>-<repeats>-
+# <brakes>`, explainer/ui/pathway.py), and the 100-person picture of each trial result (`people-<id>`,
+# explainer/ui/evidence.py).
+PAGE_VISUALS = tuple(
+    windup_visual(view, repeats, brakes)
+    for view in WINDUP_START
+    for repeats in WINDUP_REPEATS
+    for brakes in WINDUP_BRAKES
+)
 
 
 # The pathway's diagram and the treatments' ladder, drawn ahead at the widths a page gives them: a phone's
@@ -121,8 +140,8 @@ PAGE_AXIS = {
 
 
 def page_chart(content: Content, visual: str) -> dict[str, Any]:
-    """The spec of a page picture, by name: the wind-up of one view at the values it opens with, or the
-    100-person picture of one trial result, drawn as the page draws it."""
+    """The spec of a page picture, by name: the wind-up of one view at one place of its sliders, the
+    100-person picture of one trial result, or a diagram (diagram_chart), drawn as the page draws it."""
     if visual.startswith(("pathway-", "ladder-")):
         return diagram_chart(content, visual)
     if visual.startswith("people-"):
@@ -131,14 +150,21 @@ def page_chart(content: Content, visual: str) -> dict[str, Any]:
             raise KeyError(visual)
         spec = to_spec(number_chart(number, content.text))
         return {**spec, "config": {**spec.get("config", {}), "font": SLIDE_FONT}}
-    view = visual.removeprefix("windup-")
-    if view not in WINDUP_START:
-        raise KeyError(visual)
-    repeats, brakes = WINDUP_START[view]
-    spec = to_spec(windup(windup_curve(repeats, brakes / 100), view == "chronic", content.text))
+    try:
+        view, repeats, brakes = visual.removeprefix("windup-").split("-")
+        start = WINDUP_START[view]
+        at = (int(repeats), int(brakes))
+    except (KeyError, ValueError):
+        raise KeyError(visual) from None
+    key = (content.version, content.lang, f"windup-{view}")
+    if key not in _VIEWS:  # built once a view; each place of the sliders swaps only the curve
+        _VIEWS[key] = to_spec(windup(windup_curve(start[0], start[1] / 100), view == "chronic", content.text))
+    spec = with_curve(_VIEWS[key], windup_curve(at[0], at[1] / 100))
     config = {**spec.get("config", {}), "font": SLIDE_FONT, "axis": PAGE_AXIS, "view": {"stroke": None}}
     return {
         **spec,
+        # one of many drawings of a chart a reader changes (tests draw these as stubs); the opening one not
+        **({"usermeta": {DIAGRAM: True}} if at != start else {}),
         "width": PAGE_WIDTH,
         "height": PAGE_HEIGHT,
         "autosize": {"type": "fit", "contains": "padding"},

@@ -17,6 +17,9 @@ TICK = " ✓"  # after its name
 LADDER_LOOK = {"ink": INK, "stroke": CHOSEN_STROKE, "tick": TICK}
 # The wind-up each view of the pathway page opens with: (signals in a row, the brain's brakes out of 100).
 WINDUP_START = {"acute": (6, 90), "chronic": (12, 30)}
+# Where the wind-up's sliders can stand: repeats from 1 to 20, brakes from 0 to 100% in tens.
+WINDUP_REPEATS = range(1, 21)
+WINDUP_BRAKES = range(0, 101, 10)
 
 
 def windup_curve(repeats: int, brakes: float) -> pd.DataFrame:
@@ -27,6 +30,13 @@ def windup_curve(repeats: int, brakes: float) -> pd.DataFrame:
         rows.append({"signal": n, "loudness": round(loud, 2)})
         loud = min(10.0, loud * (1 + 0.25 * (1 - brakes)) + 0.1 * (1 - brakes))
     return pd.DataFrame(rows)
+
+
+def with_curve(spec: dict, curve: pd.DataFrame) -> dict:
+    """A wind-up spec (from `windup(...)`) showing another curve, without a rebuild: its one dataset swapped
+    (the same as `windup(curve, ...)`, but for the dataset's name)."""
+    (name,) = spec["datasets"]
+    return {**spec, "datasets": {name: curve.to_dict("records")}}
 
 
 def _two_lines(title: str) -> str | list[str]:

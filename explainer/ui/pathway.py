@@ -7,6 +7,7 @@ import functools
 import streamlit as st
 
 from explainer import charts, links, pictures
+from explainer.charts.ahead import windup_visual
 from explainer.content import Content, Stage, Treatment
 from explainer.ui import drawn, frame, specs
 
@@ -156,13 +157,19 @@ def windup_explainer(content: Content, view: str) -> None:
     frame.heading(content.text("windup.title"), w.intro, 3)
     chronic = view == "chronic"
     start = charts.WINDUP_START["chronic" if chronic else "acute"]
-    repeats = st.slider(content.text("windup.repeats"), 1, 20, start[0], key=f"windup_repeats_{view}")
+    repeats = st.slider(
+        content.text("windup.repeats"),
+        charts.WINDUP_REPEATS.start,
+        charts.WINDUP_REPEATS.stop - 1,
+        start[0],
+        key=f"windup_repeats_{view}",
+    )
     brakes = st.slider(
         content.text("windup.brakes"),
-        0,
-        100,
+        charts.WINDUP_BRAKES.start,
+        charts.WINDUP_BRAKES.stop - 1,
         start[1],
-        step=10,
+        step=charts.WINDUP_BRAKES.step,
         format="%d%%",
         key=f"windup_brakes_{view}",
     )
@@ -171,9 +178,9 @@ def windup_explainer(content: Content, view: str) -> None:
     summary = content.text(
         "windup.summary", repeats=repeats, brakes=brakes, first=content.decimal(first), last=content.decimal(last)
     )
-    # As the view opens, the same chart drawn ahead (`make light`): an image shows at once, where a second
-    # live chart would make the page wait; once a slider moves, the live chart.
-    picture = pictures.page_picture(content, f"windup-{view}") if (repeats, brakes) == start else None
+    # The same chart drawn ahead (`make light`) at every place of the sliders: an image shows at once,
+    # where a live chart would make the page wait for a chart library; live only if content changed since.
+    picture = pictures.page_picture(content, windup_visual(view, repeats, brakes))
     if picture:
         st.image(picture, width="content", alt=summary)
     else:
