@@ -321,6 +321,7 @@ def test_the_diagrams_are_drawings_made_ahead_marked_for_the_view_shown(lang):
         assert sorted(marked) == sorted(str(list(c.stages).index(s) + 1) for s in scs.acts_at)
     (clicks,) = _clicks(at)
     assert clicks["ids"] == {str(n): s.id for n, s in enumerate(c.pathway.stages, 1)}
+    assert clicks["chosen"] == number  # a stage chosen later is marked by the browser from this
 
     at = open_page("treatments", compare="massage,spine-surgery", lang=lang)
     assert not at.exception and not at.get("vega_lite_chart") and not _clicks(at)

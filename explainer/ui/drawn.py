@@ -2,8 +2,9 @@
 ladder. The page shows them as pictures in its own HTML, marked on the server with what is chosen
 (charts/marked.py), one for each column width (charts.ahead.DIAGRAM_WIDTHS; frame.css shows the one that
 fits), so they are drawn with the page itself and no chart library loads. On the pathway a small component
-(js/drawn.js) then puts the shown picture's SVG into the page, so its stages can be clicked, and sends a
-stage's click back. Each function returns False when no fresh drawing exists (content edited since the
+(js/drawn.js) then puts the shown picture's SVG into the page, so its stages can be clicked, sends a
+stage's click back and marks a stage chosen later (only the component reruns with a stage, not the
+drawing). Each function returns False when no fresh drawing exists (content edited since the
 build), and the page draws the live chart instead."""
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import streamlit as st
 from explainer import pictures
 from explainer.charts import marked
 from explainer.charts.ahead import DIAGRAM_WIDTHS, NO_TREATMENT
+from explainer.charts.pathway import CHOSEN_LOOK
 from explainer.content import Content
 
 _CLICKS = st.components.v2.component(
@@ -26,7 +28,6 @@ _CLICKS = st.components.v2.component(
     isolate_styles=False,
 )
 PICK = "pick"  # the event a stage's click sends: its id
-HOLDER = "pathway_drawing"  # the container of the diagram and its clicks
 
 
 _FIGURES: dict[tuple[str, str, str, int | tuple[str, ...]], str | None] = {}
@@ -59,37 +60,35 @@ def _made_figure(content: Content, name: str, alt: str, chosen: int | tuple[str,
         f'<img class="drawn-{w}" alt="" src="data:image/svg+xml;base64,{base64.b64encode(d.encode()).decode()}">'
         for w, d in zip(DIAGRAM_WIDTHS, drawings, strict=True)
     )
-    return f'<div class="drawn-chart" role="img" aria-label="{escape(alt)}">{inner}</div>'
+    return f'<div class="drawn-chart" data-drawn="{name}" role="img" aria-label="{escape(alt)}">{inner}</div>'
 
 
-def pathway(
-    content: Content,
-    view: str,
-    selected: str,
-    treatment: str | None,
-    alt: str,
-    on_pick: Callable[[str], None],
-) -> bool:
-    """The diagram of one view, with a treatment's marks, the `selected` stage chosen; a click on a stage
-    calls on_pick with its id."""
+def pathway_figure(content: Content, view: str, selected: str, treatment: str | None, alt: str) -> bool:
+    """The diagram of one view, with a treatment's marks, the `selected` stage marked; False without a
+    fresh drawing. Its clicks and later choices are pathway_clicks'."""
     number = {s.id: n for n, s in enumerate(content.pathway.stages, 1)}
     figure = _figure(content, f"pathway-{view}-{treatment or NO_TREATMENT}", alt, number[selected])
     if figure is None:
         return False
+    st.html(figure)
+    return True
+
+
+def pathway_clicks(content: Content, selected: str, on_pick: Callable[[str], None]) -> None:
+    """What makes the diagram (pathway_figure) clickable and marks the `selected` stage on it in the
+    browser when it is chosen after the diagram was drawn; a click on a stage calls on_pick with its id."""
+    number = {s.id: n for n, s in enumerate(content.pathway.stages, 1)}
 
     def picked() -> None:
         stage = (st.session_state.get("pathway_clicks") or {}).get(PICK)
         if stage in number:
             on_pick(stage)
 
-    with st.container(key=HOLDER):
-        st.html(figure)
-        _CLICKS(
-            key="pathway_clicks",
-            data={"holder": HOLDER, "ids": {str(n): sid for sid, n in number.items()}},
-            on_pick_change=picked,
-        )
-    return True
+    _CLICKS(
+        key="pathway_clicks",
+        data={"ids": {str(n): sid for sid, n in number.items()}, "chosen": number[selected], "look": CHOSEN_LOOK},
+        on_pick_change=picked,
+    )
 
 
 def ladder(content: Content, compare: Sequence[str], alt: str) -> bool:

@@ -67,26 +67,34 @@ def controls(content: Content, state: links.PathwayState) -> None:
     )
     st.markdown(f"**{views[state.view].title}.** {views[state.view].summary}")
     st.caption(content.text("pathway.chart_hint"))
-    stage_controls(content, state.view)
+    # The diagram drawn ahead, marked with the stage the link names, is drawn by the whole page's run: a
+    # stage chosen later reruns only the fragment, whose click component marks it in the browser.
+    selected = state.stage or content.pathway.stages[0].id
+    treatment = content.treatments.get(state.treatment) if state.treatment else None
+    alt = charts.pathway_alt(content, state.view, treatment)
+    figure = drawn.pathway_figure(content, state.view, selected, state.treatment, alt)
+    stage_controls(content, state.view, figure)
     overlay_controls(content, state)
 
 
 @st.fragment
-def stage_controls(content: Content, view: str) -> None:
-    """The clickable diagram, the stage list and the chosen stage's details. A fragment: a stage chosen
-    reruns only this part, so it holds only what a stage changes (a treatment or the view, which the rest
-    of the page follows, reruns the page). It reads the stage and treatment from the link each time."""
+def stage_controls(content: Content, view: str, figure: bool) -> None:
+    """The diagram's clicks (or the live diagram, without a drawing made ahead), the stage list and the
+    chosen stage's details. A fragment: a stage chosen reruns only this part, so it holds only what a
+    stage changes (a treatment or the view, which the rest of the page follows, reruns the page). It reads
+    the stage and treatment from the link each time."""
     frame.share_follows_fragment()
     stages = content.stages
     state = links.parse_pathway(frame.url_params(), stages, content.treatments).state
     selected = state.stage or content.pathway.stages[0].id
     st.session_state["pathway_stage"] = selected
-    treatment = content.treatments.get(state.treatment) if state.treatment else None
-    alt = charts.pathway_alt(content, view, treatment)
-    if not drawn.pathway(content, view, selected, state.treatment, alt, _picked):
+    if figure:
+        drawn.pathway_clicks(content, selected, _picked)
+    else:
+        treatment = content.treatments.get(state.treatment) if state.treatment else None
         specs.draw(
             specs.pathway(content, view, selected, state.treatment),
-            alt,
+            charts.pathway_alt(content, view, treatment),
             on_select=functools.partial(_chart_clicked, list(stages)),
             selection_mode=charts.SELECTION,
             key=_chart_key(),

@@ -156,7 +156,7 @@ DRAWN = """() => document.querySelector('[data-testid="stApp"]').dataset.testScr
     && [...document.querySelectorAll('[data-testid="stVegaLiteChart"], .drawn-chart')]
         .every(chart => chart.querySelector('svg, canvas')
             || [...chart.querySelectorAll('img')].some(i => i.complete && i.naturalWidth > 0 && i.offsetWidth > 0))
-    && [...document.querySelectorAll('.st-key-pathway_drawing')].every(h => h.querySelector('.drawn-chart svg'))"""
+    && [...document.querySelectorAll('.drawn-chart[data-drawn^="pathway-"]')].every(f => f.querySelector('svg'))"""
 
 
 def settle(page: Page, timeout: float = 30_000) -> None:
