@@ -453,7 +453,7 @@ def test_a_treatments_marks_change_only_the_pathways_stages(content):
 
 
 def test_a_diagram_drawn_ahead_is_the_live_chart_at_a_columns_width(content):
-    """What the page shows drawn ahead is the chart it would draw live: only its width and lettering differ."""
+    """What the page shows drawn ahead is the chart it would draw live: only its size, room and lettering differ."""
     from explainer.charts import ahead
 
     p = content.pathway
@@ -464,7 +464,7 @@ def test_a_diagram_drawn_ahead_is_the_live_chart_at_a_columns_width(content):
         for width in ahead.DIAGRAM_WIDTHS:
             drawn = ahead.page_chart(content, f"{visual}-{width}")
             assert drawn["width"] == width and drawn["autosize"]["type"] == "fit-x"
-            differ = {"width", "autosize", "config", "usermeta"}
+            differ = {"width", "autosize", "config", "usermeta", "padding"}
             assert {k: v for k, v in drawn.items() if k not in differ} == {
                 k: v for k, v in chart.items() if k not in differ
             }

@@ -107,6 +107,9 @@ def diagram_chart(content: Content, visual: str) -> dict[str, Any]:
     if name == "ladder":
         spec = to_spec(ladder(content.ladder(), content.text, (), 1.0))
         config.update(axis=PAGE_AXIS, view={"stroke": None})  # Streamlit's chart look, as the wind-up's
+        # Room on the left for the tick a compared option's name gets on the page (charts/marked.py): the
+        # names are laid out without it, and end where the bars start.
+        spec["padding"] = {"left": 20, "right": 5, "top": 5, "bottom": 5}
     else:
         _, view, treatment = name.split("-", 2)
         acting = None if treatment == NO_TREATMENT else content.treatments[treatment]

@@ -89,7 +89,7 @@ def ladder(
         .encode(
             x=alt.X(
                 "tier:Q",
-                title=words("chart.ladder_x"),
+                title=_two_lines(words("chart.ladder_x")),  # two lines: it fits a phone
                 scale=alt.Scale(domain=[0, 6]),
                 axis=alt.Axis(
                     values=list(range(1, 7)),
