@@ -85,22 +85,26 @@ BEFORE_PAINT_MS = {
 # Lighthouse's first paint of the start page through nginx, as measured before (the issue's starting point).
 BEFORE_LIGHTHOUSE_MS = {"start page, through nginx": 7600}
 BEFORE_CLICK_MS = {"a stage from the list": 263, "next slide": 286}
-# A stage's mark in the pathway's diagram; its aria-label starts with the stage's number and short name.
 # A chart as the pages show it: drawn ahead as SVG (explainer/ui/drawn.py), or live by Vega when no fresh
 # drawing exists.
 CHART = '[data-testid="stVegaLiteChart"], .drawn-chart'
-STAGE_MARK = ':is([data-testid="stVegaLiteChart"], .drawn-chart) [aria-roledescription="point"]'
-RENDERED = """([marker, charts]) => {
+# A stage's mark in the pathway's diagram; its aria-label starts with the stage's number and short name.
+STAGE_MARK = f':is({CHART}) [aria-roledescription="point"]'
+RENDERED = (
+    """([marker, charts]) => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.dataset.testConnectionState !== 'CONNECTED' || app.dataset.testScriptState !== 'notRunning')
     return false;
   if (!document.body.innerText.includes(marker)) return false;
   // a chart is drawn once Vega has drawn it, or its drawing made ahead shows (a picture loaded, or its SVG)
-  const drawn = [...document.querySelectorAll('[data-testid="stVegaLiteChart"], .drawn-chart')]
+  const drawn = [...document.querySelectorAll('"""
+    + CHART
+    + """')]
     .filter(c => c.querySelector('canvas, svg')
       || [...c.querySelectorAll('img')].some(i => i.complete && i.naturalWidth > 0 && i.offsetWidth > 0));
   return drawn.length >= charts ? performance.now() : false;
 }"""
+)
 CLICK_DONE = """([selector, text]) => {
   const app = document.querySelector('[data-testid="stApp"]');
   const box = document.querySelector(selector);
@@ -130,10 +134,14 @@ def wait_rendered(page: Page, url: str, marker: str, charts: int, timeout: float
     try:
         return page.wait_for_function(RENDERED, arg=[marker, charts], polling="raf", timeout=timeout)
     except PlaywrightTimeout:
-        state = page.evaluate("""() => { const a = document.querySelector('[data-testid="stApp"]');
+        state = page.evaluate(
+            """() => { const a = document.querySelector('[data-testid="stApp"]');
           return [a && a.dataset.testConnectionState, a && a.dataset.testScriptState,
-                  document.querySelectorAll('[data-testid="stVegaLiteChart"], .drawn-chart').length,
-                  document.body.innerText.slice(-200)]; }""")
+                  document.querySelectorAll('"""
+            + CHART
+            + """').length,
+                  document.body.innerText.slice(-200)]; }"""
+        )
         STALLED.append(f"{url}: {state}")
         print("stalled:", STALLED[-1], flush=True)
         page.goto(url, wait_until="commit")

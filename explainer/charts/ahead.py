@@ -64,7 +64,7 @@ PAGE_VISUALS = tuple(
 
 # The pathway's diagram and the treatments' ladder, drawn ahead at the widths a page gives them: a phone's
 # column (390 px screen) and the widest column (Streamlit's centred page). The page shows the one that fits
-# its column, scaled to it, and marks the chosen stage or options in the browser (explainer/ui/drawn.py), so
+# its column, scaled to it, with the chosen stage or options marked on it (charts/marked.py, ui/drawn.py), so
 # one drawing serves every choice: a view and a treatment each, and no chart library loads on the page.
 DIAGRAM_WIDTHS = (356, 702)  # the column on a 390 px phone, and Streamlit's centred column
 NO_TREATMENT = "none"
@@ -84,6 +84,11 @@ def page_visuals(content: Content) -> list[str]:
     return [*PAGE_VISUALS, *(f"people-{number.id}" for number in content.evidence.numbers), *diagram_visuals(content)]
 
 
+# The spec of each view of the pathway and of the wind-up, by content version and language: built once,
+# then each drawing swaps only its data.
+_VIEWS: dict[tuple[str, str, str], dict[str, Any]] = {}
+
+
 def _pathway_view(content: Content, view: str) -> dict[str, Any]:
     """The pathway's spec of one view, nothing chosen, no treatment: built once per content and language
     (a build takes about a quarter of a second); each treatment's drawing swaps only its stages."""
@@ -94,9 +99,6 @@ def _pathway_view(content: Content, view: str) -> dict[str, Any]:
         p = content.pathway
         _VIEWS[key] = to_spec(pathway_chart(p.stages, p.connections, content.text, view, None, None, 1.0, body=p.body))
     return _VIEWS[key]
-
-
-_VIEWS: dict[tuple[str, str, str], dict[str, Any]] = {}
 
 
 def diagram_chart(content: Content, visual: str) -> dict[str, Any]:

@@ -30,18 +30,11 @@ _CLICKS = st.components.v2.component(
 PICK = "pick"  # the event a stage's click sends: its id
 
 
-_FIGURES: dict[tuple[str, str, str, int | tuple[str, ...]], str | None] = {}
-
-
+@st.cache_resource(max_entries=400, show_spinner=False, hash_funcs={Content: lambda c: c.version})
 def _figure(content: Content, name: str, alt: str, chosen: int | tuple[str, ...]) -> str | None:
     """The drawings of `name` at every width, marked, in one figure; None without fresh drawings. Kept for
     the next visitor who sees the same (at most a few hundred views, each about 45 KB)."""
-    key = (content.version, name, alt, chosen)
-    if key not in _FIGURES:
-        if len(_FIGURES) > 400:
-            _FIGURES.clear()
-        _FIGURES[key] = _made_figure(content, name, alt, chosen)
-    return _FIGURES[key]
+    return _made_figure(content, name, alt, chosen)
 
 
 def _made_figure(content: Content, name: str, alt: str, chosen: int | tuple[str, ...]) -> str | None:
@@ -63,11 +56,15 @@ def _made_figure(content: Content, name: str, alt: str, chosen: int | tuple[str,
     return f'<div class="drawn-chart" data-drawn="{name}" role="img" aria-label="{escape(alt)}">{inner}</div>'
 
 
+def _numbers(content: Content) -> dict[str, int]:
+    """Each stage's number as the diagram shows it, by id."""
+    return {s.id: n for n, s in enumerate(content.pathway.stages, 1)}
+
+
 def pathway_figure(content: Content, view: str, selected: str, treatment: str | None, alt: str) -> bool:
     """The diagram of one view, with a treatment's marks, the `selected` stage marked; False without a
     fresh drawing. Its clicks and later choices are pathway_clicks'."""
-    number = {s.id: n for n, s in enumerate(content.pathway.stages, 1)}
-    figure = _figure(content, f"pathway-{view}-{treatment or NO_TREATMENT}", alt, number[selected])
+    figure = _figure(content, f"pathway-{view}-{treatment or NO_TREATMENT}", alt, _numbers(content)[selected])
     if figure is None:
         return False
     st.html(figure)
@@ -77,7 +74,7 @@ def pathway_figure(content: Content, view: str, selected: str, treatment: str | 
 def pathway_clicks(content: Content, selected: str, on_pick: Callable[[str], None]) -> None:
     """What makes the diagram (pathway_figure) clickable and marks the `selected` stage on it in the
     browser when it is chosen after the diagram was drawn; a click on a stage calls on_pick with its id."""
-    number = {s.id: n for n, s in enumerate(content.pathway.stages, 1)}
+    number = _numbers(content)
 
     def picked() -> None:
         stage = (st.session_state.get("pathway_clicks") or {}).get(PICK)

@@ -41,11 +41,6 @@ def _commit(**change: str | None) -> None:
     frame.set_url(wanted)
 
 
-def _picked(stage: str) -> None:
-    """A stage clicked in the drawn-ahead diagram."""
-    _commit(stage=stage)
-
-
 def _chart_clicked(stage_ids: list[str]) -> None:
     clicked = _clicked_in_chart()
     if clicked in stage_ids:
@@ -89,7 +84,7 @@ def stage_controls(content: Content, view: str, figure: bool) -> None:
     selected = state.stage or content.pathway.stages[0].id
     st.session_state["pathway_stage"] = selected
     if figure:
-        drawn.pathway_clicks(content, selected, _picked)
+        drawn.pathway_clicks(content, selected, lambda stage: _commit(stage=stage))
     else:
         treatment = content.treatments.get(state.treatment) if state.treatment else None
         specs.draw(
