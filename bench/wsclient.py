@@ -76,10 +76,12 @@ class Session:
     async def open(self, page: str = "", query_string: str = "", timeout: float = 30) -> Run:
         """A first visit to a page: what the browser sends right after connecting."""
         self.page, self.query_string, self.widgets, self.values = page, query_string, {}, {}
+        self.fragments: dict[str, str] = {}  # widget key -> the fragment it is drawn in, if any
         return await self._rerun(page_name=page, query_string=query_string, timeout=timeout)
 
     async def change(self, key: str, timeout: float = 30, **value: Any) -> Run:
-        """Change one widget, named by its key, as the browser does: value is e.g. string_value=..."""
+        """Change one widget, named by its key, as the browser does: value is e.g. string_value=... A widget
+        drawn in a fragment reruns that fragment only, as the browser asks."""
         element = self.widgets[key]
         state = BackMsg().rerun_script.widget_states.widgets.add()
         state.id = element.id
@@ -92,7 +94,10 @@ class Session:
         self.values[state.id] = state
         try:
             return await self._rerun(
-                page_script_hash=self.page_script_hash, query_string=self.query_string, timeout=timeout
+                page_script_hash=self.page_script_hash,
+                query_string=self.query_string,
+                fragment_id=self.fragments.get(key, ""),
+                timeout=timeout,
             )
         finally:
             if state.WhichOneof("value") == "trigger_value":
@@ -102,13 +107,20 @@ class Session:
         return list(self.widgets[key].options)
 
     async def _rerun(
-        self, *, page_name: str = "", page_script_hash: str = "", query_string: str = "", timeout: float = 30
+        self,
+        *,
+        page_name: str = "",
+        page_script_hash: str = "",
+        query_string: str = "",
+        fragment_id: str = "",
+        timeout: float = 30,
     ) -> Run:
         msg = BackMsg()
         rerun = msg.rerun_script
         rerun.query_string = query_string
         rerun.page_name = page_name
         rerun.page_script_hash = page_script_hash
+        rerun.fragment_id = fragment_id
         rerun.widget_states.SetInParent()
         for state in self.values.values():
             rerun.widget_states.widgets.add().CopyFrom(state)
@@ -137,7 +149,7 @@ class Session:
             elif kind == "page_profile":
                 script_ms = fwd.page_profile.exec_time / 1000  # microseconds, preparation included
             elif kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
-                self._note(fwd.delta.new_element, exceptions)
+                self._note(fwd.delta.new_element, exceptions, fwd.delta.fragment_id)
             elif kind == "script_finished":
                 if fwd.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
                     continue  # a rerun replaced this one; its own finish follows
@@ -146,7 +158,7 @@ class Session:
                     raise RunFailed(f"script finished with status {fwd.script_finished}")
                 return Run(elapsed, count, size, exceptions, script_ms)
 
-    def _note(self, element: Any, exceptions: list[str]) -> None:
+    def _note(self, element: Any, exceptions: list[str], fragment_id: str) -> None:
         kind = element.WhichOneof("type")
         if kind == "exception":
             exceptions.append(element.exception.message)
@@ -154,7 +166,12 @@ class Session:
             self.texts.append(element.markdown.body)
         elif kind in WIDGETS:
             widget = getattr(element, kind)
-            self.widgets[widget.id.rsplit("-", 1)[-1]] = widget
+            key = widget.id.rsplit("-", 1)[-1]
+            self.widgets[key] = widget
+            if fragment_id:
+                self.fragments[key] = fragment_id
+            else:
+                self.fragments.pop(key, None)
 
 
 def affinity_cookie(base_url: str, timeout: float = 10) -> str:

@@ -337,8 +337,34 @@ def test_without_a_fresh_drawing_the_pages_draw_their_charts_live(monkeypatch):
     """Content edited since `make light`: no drawing matches it, and the charts are drawn live instead."""
     from explainer.ui import drawn
 
-    monkeypatch.setattr(drawn, "_figure", lambda *args: None)
+    monkeypatch.setattr(drawn, "_figure", lambda *args: False)
     for page_id, params in (("pathway", {"stage": "thalamus"}), ("treatments", {"compare": "massage"})):
         at = open_page(page_id, **params)
         assert not at.exception and not _figures(at) and not _clicks(at)
         assert len(at.get("vega_lite_chart")) == 1, page_id
+
+
+def test_words_alike_for_every_visitor_are_built_once_and_sent_again_in_their_place(monkeypatch, content):
+    """The footer's words, the ladder's details and the drawn diagrams are built on a page's first run for a
+    content version; later runs send the elements Streamlit kept, in the same places (the slides' footer
+    in the sidebar, the others' under the page)."""
+    from explainer.ui import drawn, frame, treatments
+
+    built: list[str] = []
+    for module, name in ((frame, "clinic_markdown"), (drawn, "_made_figure"), (treatments, "_ladder_html")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, _real=real, _name=name: built.append(_name) or _real(*a))
+    for cached in (frame._footer_text, drawn._figure, treatments._ladder_block):
+        cached.clear()
+    for page_id, in_sidebar in (("talk", True), ("treatments", False), ("talk", True), ("treatments", False)):
+        at = open_page(page_id)
+        assert not at.exception
+        main, side = ([c.value for c in captions] for captions in (at.main.caption, at.sidebar.caption))
+        assert any(content.site.disclaimer in c for c in (side if in_sidebar else main)), page_id
+        assert not any(content.site.disclaimer in c for c in (main if in_sidebar else side)), page_id
+        assert content.site.sources_label in [e.label for e in at.expander]
+        if page_id == "treatments":
+            assert content.text("treatments.details") in [e.value for e in at.subheader]
+            assert len(_figures(at)) == 1
+    # once for each page's footer (open_page shows the start page first), each drawn figure and the details
+    assert sorted(built) == sorted(["clinic_markdown"] * 3 + ["_made_figure", "_ladder_html"])

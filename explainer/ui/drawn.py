@@ -31,10 +31,15 @@ PICK = "pick"  # the event a stage's click sends: its id
 
 
 @st.cache_resource(max_entries=400, show_spinner=False, hash_funcs={Content: lambda c: c.version})
-def _figure(content: Content, name: str, alt: str, chosen: int | tuple[str, ...]) -> str | None:
-    """The drawings of `name` at every width, marked, in one figure; None without fresh drawings. Kept for
-    the next visitor who sees the same (at most a few hundred views, each about 45 KB)."""
-    return _made_figure(content, name, alt, chosen)
+def _figure(content: Content, name: str, alt: str, chosen: int | tuple[str, ...]) -> bool:
+    """Shows the drawings of `name` at every width, marked, in one figure; False, showing nothing, without
+    fresh drawings. Streamlit keeps the element made here and sends it again to the next visitor who sees
+    the same (at most a few hundred views, each about 70 KB), without building it again: the cleaning
+    st.html does to so long a text took longer than the rest of the figure's run."""
+    figure = _made_figure(content, name, alt, chosen)
+    if figure is not None:
+        st.html(figure)
+    return figure is not None
 
 
 def _made_figure(content: Content, name: str, alt: str, chosen: int | tuple[str, ...]) -> str | None:
@@ -64,11 +69,7 @@ def _numbers(content: Content) -> dict[str, int]:
 def pathway_figure(content: Content, view: str, selected: str, treatment: str | None, alt: str) -> bool:
     """The diagram of one view, with a treatment's marks, the `selected` stage marked; False without a
     fresh drawing. Its clicks and later choices are pathway_clicks'."""
-    figure = _figure(content, f"pathway-{view}-{treatment or NO_TREATMENT}", alt, _numbers(content)[selected])
-    if figure is None:
-        return False
-    st.html(figure)
-    return True
+    return _figure(content, f"pathway-{view}-{treatment or NO_TREATMENT}", alt, _numbers(content)[selected])
 
 
 def pathway_clicks(content: Content, selected: str, on_pick: Callable[[str], None]) -> None:
@@ -90,8 +91,4 @@ def pathway_clicks(content: Content, selected: str, on_pick: Callable[[str], Non
 
 def ladder(content: Content, compare: Sequence[str], alt: str) -> bool:
     """The ladder of options, those compared marked."""
-    figure = _figure(content, "ladder", alt, tuple(content.treatments[t].short for t in compare))
-    if figure is None:
-        return False
-    st.html(figure)
-    return True
+    return _figure(content, "ladder", alt, tuple(content.treatments[t].short for t in compare))

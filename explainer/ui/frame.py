@@ -212,24 +212,28 @@ def sidebar(content: Content, route: routes.Route) -> None:
 
 def footer(content: Content, route: routes.Route) -> None:
     """Share, disclaimer, review dates and sources; on slides they sit in the sidebar so nothing scrolls."""
-    meta = content.pages[route.id].meta
-    site = content.site
     in_sidebar = route.id == "talk"
     with st.sidebar if in_sidebar else st.container(key="footer"):  # the page's footer draws its rule in frame.css
         if in_sidebar:
             st.divider()
         share_panel(content, route)
-        st.caption(f"**{site.disclaimer}** {site.urgent}")
-        if not in_sidebar:  # the sidebar has the warning signs already
-            with st.expander(content.text("help.more"), icon=":material/emergency:"):
-                st.markdown(help_markdown(content))
-        dates = (
-            f"{site.reviewed_label}: {content.long_date(meta.reviewed)} · "
-            f"{site.next_review_label}: {content.month_year(meta.next_review)}"
-        )
-        st.caption(f"{dates}\n\n{clinic_markdown(content)}")
-        with st.expander(site.sources_label):
-            sources(content, meta.sources)
+        _footer_text(content, route.id)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False, hash_funcs={Content: lambda c: c.version})
+def _footer_text(content: Content, route_id: str) -> None:
+    """The footer's words, alike for every visitor: Streamlit sends the elements made here again, unbuilt."""
+    meta, site = content.pages[route_id].meta, content.site
+    st.caption(f"**{site.disclaimer}** {site.urgent}")
+    if route_id != "talk":  # on slides the sidebar has the warning signs already
+        with st.expander(content.text("help.more"), icon=":material/emergency:"):
+            st.markdown(help_markdown(content))
+    reviewed = f"{site.reviewed_label}: {content.long_date(meta.reviewed)}"
+    st.caption(
+        f"{reviewed} · {site.next_review_label}: {content.month_year(meta.next_review)}\n\n{clinic_markdown(content)}"
+    )
+    with st.expander(site.sources_label):
+        sources(content, meta.sources)
 
 
 # --- sharing ---------------------------------------------------------------------------------

@@ -28,11 +28,17 @@ def ladder_list(content: Content) -> None:
 def ladder_details(content: Content) -> None:
     """Each option's full facts, a step at a time, and no new treatment last, as one block of HTML in which
     every option opens in place: one element instead of thirty, built once per language and link language."""
-    st.subheader(content.text("treatments.details"))
-    st.html(_ladder_html(content, frame.carried_language()))
+    _ladder_block(content, frame.carried_language())
 
 
 @st.cache_resource(max_entries=16, show_spinner=False, hash_funcs={Content: lambda c: c.version})
+def _ladder_block(content: Content, lang: str | None) -> None:
+    """Streamlit keeps the elements made here and sends them again on later runs without building them again
+    (the cleaning st.html does to so long a text cost more than sending it)."""
+    st.subheader(content.text("treatments.details"))
+    st.html(_ladder_html(content, lang))
+
+
 def _ladder_html(content: Content, lang: str | None) -> str:
     """The same facts and numbers as the light page, from the same template (option.html); without its
     pictures, which the browser's HTML cleaning would drop: the comparison below draws them as charts."""
