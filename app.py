@@ -3,7 +3,7 @@
 import streamlit as st
 
 from explainer import content, routes
-from explainer.ui import frame
+from explainer.ui import footer, frame
 
 # The icon by its static address: given as a file, Streamlit reads, decodes and stores it again on every run.
 st.set_page_config(page_title="Pain after back surgery", page_icon="/app/static/favicon.png", layout="centered")
@@ -32,6 +32,6 @@ current = st.navigation(list(pages.values()))
 route = routes.BY_ID[next(pid for pid, page in pages.items() if page is current)]
 frame.styles("frame.css")
 frame.language_switch(loaded, route)
-frame.sidebar(loaded, route)
+footer.sidebar(loaded, route)
 current.run()
-frame.footer(loaded, route)
+footer.footer(loaded, route)

@@ -16,7 +16,7 @@ from explainer import content as content_module
 from explainer.content import ContentError
 from explainer.content.__main__ import main as check_command
 from explainer.html import handout, light
-from explainer.ui.frame import clinic_markdown
+from explainer.ui.footer import clinic_markdown
 from tests.conftest import ROOT
 from tests.html_text import Html
 

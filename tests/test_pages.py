@@ -1,5 +1,8 @@
 """Each page's logic through Streamlit's AppTest: it renders, shows its heading, and follows its link."""
 
+import html
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -18,10 +21,16 @@ def open_page(page_id: str, **params) -> AppTest:
     return at.run()
 
 
+def _html_words(body: str) -> str:
+    """The words of a block of HTML, as the browser shows them (tags dropped, entities decoded)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", body))
+
+
 def texts(at: AppTest) -> str:
     """Everything a visitor reads on the page, with Markdown emphasis removed."""
     return "\n".join(
         [e.value for e in at.markdown]
+        + [_html_words(e.proto.body) for e in at.get("html") if 'class="drawn-chart"' not in e.proto.body]
         + [e.value for e in at.info]
         + [e.value for e in at.caption]
         + [e.value for e in at.title]
@@ -145,6 +154,19 @@ def test_learn_lists_glossary_questions_and_every_source(content):
         assert q.text in body
     for s in content.sources.values():
         assert s.title in body
+    # the term the link names comes first, framed, under the glossary's heading; once without a term
+    blocks = [e.proto.body for e in at.get("html")]
+    framed = [b for b in blocks if 'class="learn-term"' in b]
+    assert len(framed) == 1 and content.glossary["wind-up"].definition in _html_words(framed[0])
+    assert texts(at).count(content.text("learn.glossary")) == 1
+    plain = open_page("learn")
+    assert not [e for e in plain.get("html") if 'class="learn-term"' in e.proto.body]
+    assert texts(plain).count(content.text("learn.glossary")) == 1
+    # every source with an address is a real link, opening in a new tab as Markdown's links do
+    prose = "".join(e.proto.body for e in plain.get("html"))
+    linked = [s for s in content.sources.values() if s.url]
+    assert "&lt;a" not in prose
+    assert len(re.findall(r'<a target="_blank" rel="noopener noreferrer" href="https?://', prose)) >= len(linked)
 
 
 def test_unexpected_parameters_on_home_get_a_notice():
@@ -348,13 +370,13 @@ def test_words_alike_for_every_visitor_are_built_once_and_sent_again_in_their_pl
     """The footer's words, the ladder's details and the drawn diagrams are built on a page's first run for a
     content version; later runs send the elements Streamlit kept, in the same places (the slides' footer
     in the sidebar, the others' under the page)."""
-    from explainer.ui import drawn, frame, treatments
+    from explainer.ui import drawn, footer, treatments
 
     built: list[str] = []
-    for module, name in ((frame, "clinic_markdown"), (drawn, "_made_figure"), (treatments, "_ladder_html")):
+    for module, name in ((footer, "clinic_markdown"), (drawn, "_made_figure"), (treatments, "_ladder_html")):
         real = getattr(module, name)
         monkeypatch.setattr(module, name, lambda *a, _real=real, _name=name: built.append(_name) or _real(*a))
-    for cached in (frame._footer_text, drawn._figure, treatments._ladder_block):
+    for cached in (footer._footer_text, drawn._figure, treatments._ladder_block):
         cached.clear()
     for page_id, in_sidebar in (("talk", True), ("treatments", False), ("talk", True), ("treatments", False)):
         at = open_page(page_id)

@@ -1,5 +1,5 @@
-"""The shared frame of every page: the link contract on Streamlit's side, notices, the sidebar, the
-footer (share, disclaimer, review dates, sources) and the page's own styles."""
+"""The shared frame of every page: the link contract on Streamlit's side, notices, headings and sources,
+the share panel and the page's own styles (the sidebar and the footer are explainer/ui/footer.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from explainer import content as content_module
-from explainer import facts, links, routes, share
+from explainer import links, routes, share
 from explainer.content import Content, ContentError
 from explainer.ui import run
 
@@ -38,6 +38,10 @@ def _browser_language() -> str:
 def language() -> str:
     """The language of this view: the link's `lang`, else the one chosen earlier in this visit (the menu's
     links carry no query), else the browser's, else English."""
+    return run.once("language", _language)
+
+
+def _language() -> str:
     asked = links.parse_language(url_params()).state
     if asked:
         st.session_state["lang"] = asked
@@ -146,6 +150,12 @@ def heading(title: str, text: str, level: int = 2) -> None:
     st.markdown(f"{'#' * level} {title}\n\n{text}")
 
 
+def new_tab(html: str) -> str:
+    """HTML whose links to other sites open in a new tab, as Streamlit's Markdown opens them: the guide stays
+    open behind a source."""
+    return html.replace('<a href="http', '<a target="_blank" rel="noopener noreferrer" href="http')
+
+
 def page_intro(content: Content, page_id: str) -> None:
     page = content.pages[page_id]
     st.title(page.meta.title)
@@ -154,13 +164,17 @@ def page_intro(content: Content, page_id: str) -> None:
 
 def sources(content: Content, ids: Sequence[str]) -> None:
     """A numbered source list: title, who published it, the year, and a link where there is one."""
+    st.markdown(sources_markdown(content, ids))
+
+
+def sources_markdown(content: Content, ids: Sequence[str]) -> str:
     lines = []
     for n, sid in enumerate(dict.fromkeys(ids), 1):
         s = content.sources[sid]
         title = f"[{s.title}]({s.url})" if s.url else s.title
         note = f" {s.note}" if s.note else ""
         lines.append(f"{n}. {title}. {s.publisher}, {s.year}.{note}")
-    st.markdown("\n".join(lines))
+    return "\n".join(lines)
 
 
 def source_text(content: Content, ids: Sequence[str]) -> str:
@@ -175,65 +189,6 @@ def source_text(content: Content, ids: Sequence[str]) -> str:
 def small_sources(content: Content, ids: Sequence[str]) -> str:
     """source_text as small Markdown; brackets in titles are escaped so they do not end the small text."""
     return ":small[" + source_text(content, ids).replace("[", "\\[").replace("]", "\\]") + "]"
-
-
-def help_markdown(content: Content) -> str:
-    """Every warning sign, with the clinic's emergency and crisis numbers from content/clinic.yaml."""
-    blocks, mood = facts.help_blocks(content)
-    parts = [f"**{heading}**\n\n" + "\n".join(f"- {sign}" for sign in signs) for heading, signs in blocks]
-    return "\n\n".join([*parts, mood])
-
-
-def clinic_markdown(content: Content) -> str:
-    """Who offers this copy and where to report a mistake (content/clinic.yaml), a line each; the clinic's
-    words are shown as text, never as Markdown."""
-    lines = []
-    for text, link in facts.clinic_lines(content):
-        words = _plain_markdown(text)
-        lines.append(f"[{words}](<{link}>)" if link else words)
-    return "  \n".join(lines)
-
-
-def _plain_markdown(text: str) -> str:
-    """Text that Markdown shows as it is: every punctuation mark Markdown could read is escaped."""
-    return "".join(f"\\{ch}" if ch in "\\`*_{}[]()<>#+-.!|~$:" else ch for ch in text)
-
-
-def sidebar(content: Content, route: routes.Route) -> None:
-    """The urgent line; on slides, whose footer sits in the sidebar, the full list of warning signs too (on
-    other pages the footer has it, where a phone shows it)."""
-    with st.sidebar:
-        st.markdown(f"**{content.text('urgent.title')}**")
-        st.caption(content.site.urgent)
-        if route.id == "talk":
-            with st.expander(content.text("help.more"), icon=":material/emergency:"):
-                st.markdown(help_markdown(content))
-
-
-def footer(content: Content, route: routes.Route) -> None:
-    """Share, disclaimer, review dates and sources; on slides they sit in the sidebar so nothing scrolls."""
-    in_sidebar = route.id == "talk"
-    with st.sidebar if in_sidebar else st.container(key="footer"):  # the page's footer draws its rule in frame.css
-        if in_sidebar:
-            st.divider()
-        share_panel(content, route)
-        _footer_text(content, route.id)
-
-
-@st.cache_resource(max_entries=32, show_spinner=False, hash_funcs={Content: lambda c: c.version})
-def _footer_text(content: Content, route_id: str) -> None:
-    """The footer's words, alike for every visitor: Streamlit sends the elements made here again, unbuilt."""
-    meta, site = content.pages[route_id].meta, content.site
-    st.caption(f"**{site.disclaimer}** {site.urgent}")
-    if route_id != "talk":  # on slides the sidebar has the warning signs already
-        with st.expander(content.text("help.more"), icon=":material/emergency:"):
-            st.markdown(help_markdown(content))
-    reviewed = f"{site.reviewed_label}: {content.long_date(meta.reviewed)}"
-    st.caption(
-        f"{reviewed} · {site.next_review_label}: {content.month_year(meta.next_review)}\n\n{clinic_markdown(content)}"
-    )
-    with st.expander(site.sources_label):
-        sources(content, meta.sources)
 
 
 # --- sharing ---------------------------------------------------------------------------------

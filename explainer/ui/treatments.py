@@ -36,7 +36,7 @@ def _ladder_block(content: Content, lang: str | None) -> None:
     """Streamlit keeps the elements made here and sends them again on later runs without building them again
     (the cleaning st.html does to so long a text cost more than sending it)."""
     st.subheader(content.text("treatments.details"))
-    st.html(_ladder_html(content, lang))
+    st.html(frame.new_tab(_ladder_html(content, lang)))
 
 
 def _ladder_html(content: Content, lang: str | None) -> str:
