@@ -370,13 +370,15 @@ def test_words_alike_for_every_visitor_are_built_once_and_sent_again_in_their_pl
     """The footer's words, the ladder's details and the drawn diagrams are built on a page's first run for a
     content version; later runs send the elements Streamlit kept, in the same places (the slides' footer
     in the sidebar, the others' under the page)."""
-    from explainer.ui import drawn, footer, treatments
+    from explainer.ui import drawn, evidence, footer, treatments
 
     built: list[str] = []
     for module, name in ((footer, "clinic_markdown"), (drawn, "_made_figure"), (treatments, "_ladder_html")):
         real = getattr(module, name)
         monkeypatch.setattr(module, name, lambda *a, _real=real, _name=name: built.append(_name) or _real(*a))
-    for cached in (footer._footer_text, drawn._figure, treatments._ladder_block):
+    real_card = evidence.card
+    monkeypatch.setattr(evidence, "card", lambda c, option, **k: built.append(option) or real_card(c, option, **k))
+    for cached in (footer._footer_text, drawn._figure, treatments._ladder_block, treatments._comparison):
         cached.clear()
     for page_id, in_sidebar in (("talk", True), ("treatments", False), ("talk", True), ("treatments", False)):
         at = open_page(page_id)
@@ -390,3 +392,11 @@ def test_words_alike_for_every_visitor_are_built_once_and_sent_again_in_their_pl
             assert len(_figures(at)) == 1
     # once for each page's footer (open_page shows the start page first), each drawn figure and the details
     assert sorted(built) == sorted(["clinic_markdown"] * 3 + ["_made_figure", "_ladder_html"])
+    compare = ("massage", "spine-surgery")
+    for _ in range(2):
+        at = open_page("treatments", compare=",".join(compare))
+        rows = [m.value for m in at.markdown if m.value.startswith("| ")]
+        assert len(rows) == 1 and all(content.treatments[t].name in rows[0] for t in compare)
+        assert f"{content.text('numbers.title')}: {content.treatments['massage'].name}" in texts(at)
+    # the ladder marked for this comparison is a new drawing; each option's numbers are built once
+    assert sorted(built[5:]) == sorted([*compare, "no-treatment", "_made_figure"])

@@ -80,7 +80,15 @@ def compared(content: Content, compare: Sequence[str]) -> list[tuple[str, Facts]
 
 def comparison(content: Content, compare: Sequence[str]) -> None:
     """Option-Grid style: a row per patient question, a column per option, as one Markdown table (one
-    element, not dozens). On phones frame.css stacks it, and every answer carries its option's name."""
+    element, not dozens). On phones frame.css stacks it, and every answer carries its option's name. Then
+    each option's numbers."""
+    _comparison(content, tuple(compare))
+
+
+@st.cache_resource(max_entries=256, show_spinner=False, hash_funcs={Content: lambda c: c.version})
+def _comparison(content: Content, compare: tuple[str, ...]) -> None:
+    """The same for every visitor who compares these options: Streamlit sends the elements made here again
+    on later runs without building them again."""
     options = [o for _, o in compared(content, compare)]
     lines = [
         "| " + " | ".join([_cell(content.text("handout.question")), *(_cell(o.name) for o in options)]) + " |",
