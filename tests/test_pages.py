@@ -67,7 +67,7 @@ def test_every_deep_link_to_the_pathway_opens_that_view(content):
         treatment = list(content.treatments)[n]
         at = open_page("pathway", stage=stage.id, view="chronic", treatment=treatment)
         assert not at.exception and not notices(at)
-        assert at.selectbox(key="pathway_stage").value == stage.id
+        assert at.radio(key="pathway_stage").value == stage.id
         assert at.radio(key="pathway_view").value == "chronic"
         assert at.selectbox(key="pathway_treatment").value == treatment
         assert any(e.value.startswith(f"### {stage.name}\n") for e in at.markdown)
@@ -90,14 +90,14 @@ def test_bad_pathway_links_fall_back_with_a_notice(params, content):
     at = open_page("pathway", **params)
     assert not at.exception
     assert len(notices(at)) == 1
-    assert at.selectbox(key="pathway_stage").value == "nociceptors"
+    assert at.radio(key="pathway_stage").value == "nociceptors"
     assert at.radio(key="pathway_view").value == "acute"
     assert "<script>" not in texts(at)
 
 
 def test_choosing_a_stage_and_view_updates_the_link(content):
     at = open_page("pathway")
-    at.selectbox(key="pathway_stage").set_value("thalamus").run()
+    at.radio(key="pathway_stage").set_value("thalamus").run()
     assert at.query_params["stage"] == "thalamus"
     at.radio(key="pathway_view").set_value("chronic").run()
     assert at.query_params["view"] == "chronic" and at.query_params["stage"] == "thalamus"
@@ -196,7 +196,7 @@ def test_share_panel_link_and_qr_code_reproduce_the_view(monkeypatch):
     url, svg = _shared(at)
     assert url == "https://pain.clinic.example/guide/pathway?stage=cortex&view=chronic"
     assert matrix_from_svg(svg) == expected_matrix(url)
-    at.selectbox(key="pathway_stage").set_value("thalamus").run()
+    at.radio(key="pathway_stage").set_value("thalamus").run()
     assert _shared(at)[0] == "https://pain.clinic.example/guide/pathway?stage=thalamus&view=chronic"
 
 
@@ -205,7 +205,7 @@ def test_share_panel_is_built_only_once_opened_and_stays_open():
     assert not at.code and not [e for e in at.markdown if "QR code" in e.value]
     url, _ = _shared(at)
     assert url.endswith("/pathway?stage=cortex")
-    at.selectbox(key="pathway_stage").set_value("thalamus").run()
+    at.radio(key="pathway_stage").set_value("thalamus").run()
     assert at.code[0].value.endswith("/pathway?stage=thalamus")
 
 

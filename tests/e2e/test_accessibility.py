@@ -38,16 +38,17 @@ def _focus_indicator(page):
 @pytest.mark.parametrize(
     "path, label",
     [
-        ("/pathway", "pathway.stage"),
-        ("/treatments", "treatments.choose"),
-        ("/talk?slide=3", "talk.next"),
+        ("/pathway", lambda c: f"1. {c.pathway.stages[0].name}"),  # the stage list: its chosen stage takes focus
+        ("/treatments", lambda c: c.text("treatments.choose")),
+        ("/talk?slide=3", lambda c: c.text("talk.next")),
     ],
+    ids=["stage list", "compare list", "next slide"],
 )
 def test_the_focused_control_shows_a_focus_indicator(page, app_url, content, path, label):
     visit(page, app_url + path)
-    tab_to(page, content.text(label))
+    tab_to(page, label(content))
     shown, chain = _focus_indicator(page)
     assert shown, (
-        f"{path}: tabbing to {content.text(label)!r} shows no outline or box-shadow on the focused "
+        f"{path}: tabbing to {label(content)!r} shows no outline or box-shadow on the focused "
         f"control or its frame; computed styles from the focused element up to the widget: {chain}"
     )
