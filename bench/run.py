@@ -208,6 +208,7 @@ def click_times(browser: Browser, app: App, tries: int) -> dict[str, float]:
         page.goto(app.url + "/pathway")
         page.wait_for_function(RENDERED, arg=[MARKER["app"], BY_ID["pathway"].charts], polling="raf", timeout=60_000)
         options = page.locator(STAGE_OPTIONS)
+        options.first.wait_for()  # Streamlit draws a radio group once its code has loaded, after the page
         names = [t.split(". ", 1)[1] for t in options.all_inner_texts()]
         for i in range(tries + 1):
             pick = options.nth((i + 1) % len(names))
