@@ -65,21 +65,22 @@ def decision_section(content: Content, state: links.TreatmentsState, on_change: 
     again = quiz.shown_to_go_over(content, "treatments")
     go_over = again if again and st.checkbox(content.text("quiz.add_to_summary"), key="quiz_to_summary") else []
 
-    link = frame.share_base() + frame.href(state)
     ranked_names = [option_name(content, f.option) for f in ranked]
-    # Made only when the button is pressed, from the answers as they are in this run.
+    # Made only when the button is pressed, from the answers as they are in this run and the options compared
+    # then (a comparison built later reruns only its own part of the page, not this one).
     summary = functools.partial(
-        handout.render_summary,
+        _summary,
         content,
-        state.compare,
+        st.session_state.setdefault(_COMPARED, {"compare": state.compare}),
         ratings,
         ranked_names,
         leaning,
         sure,
-        state.ask,
+        state,
         own,
-        link,
-        go_over=go_over,
+        frame.share_base(),
+        frame.carried_language(),
+        go_over,
     )
     st.download_button(
         content.text("summary.download"),
@@ -91,6 +92,35 @@ def decision_section(content: Content, state: links.TreatmentsState, on_change: 
         on_click="ignore",
     )
     st.caption(content.text("summary.private"))
+
+
+_COMPARED = "_compared_for_summary"  # {"compare": the options compared now}: read when the summary is made
+
+
+def compared_now(compare: tuple[str, ...]) -> None:
+    """Note the options compared now for the personal summary, made only when its button is pressed."""
+    st.session_state.setdefault(_COMPARED, {})["compare"] = tuple(compare)
+
+
+def _summary(
+    content: Content,
+    compared: dict[str, tuple[str, ...]],
+    ratings: dict[str, int],
+    ranked: list[str],
+    leaning: str | None,
+    sure: dict[str, bool | None],
+    state: links.TreatmentsState,
+    own: str,
+    base: str,
+    lang: str | None,
+    go_over: list[str],
+) -> str:
+    """The personal summary, with the options compared when it is made and the link to that view."""
+    now = links.TreatmentsState(compared.get("compare", state.compare), state.matters, state.ask)
+    link = base + links.href(now, lang)
+    return handout.render_summary(
+        content, now.compare, ratings, ranked, leaning, sure, now.ask, own, link, go_over=go_over
+    )
 
 
 def _question_list(content: Content, state: links.TreatmentsState, on_change: Callable[[], None]) -> None:

@@ -73,6 +73,14 @@ def test_keyboard_builds_a_comparison_and_downloads_the_handout(page, app_url, c
     assert all(name in text for name in names) and content.site.disclaimer in text
     assert "/treatments?compare=massage,spine-surgery" in text
     assert "script" not in handout.tags
+    # Building the comparison reran only the ladder and the comparison; the personal summary further down,
+    # made when its button is pressed, still holds the options compared and the link to this view.
+    tab_to(page, content.text("summary.download"))
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    summary = Html(Path(download.value.path()).read_text(encoding="utf-8")).text
+    assert all(name in summary for name in columns)
+    assert "/treatments?compare=massage,spine-surgery" in summary
 
 
 def test_on_a_wide_screen_the_comparison_is_a_grid_with_options_as_columns(browser, app_url, content):
