@@ -101,6 +101,20 @@ def test_the_open_share_panel_follows_a_stage_chosen(page: Page, app_url: str):
     expect(_shared_link(page)).to_contain_text("stage=cortex")
 
 
+def test_the_open_share_panel_follows_a_comparison_built(page: Page, app_url: str):
+    """Building a comparison reruns only the ladder and the comparison; an open share panel still shows the
+    link with the options compared."""
+    visit(page, app_url + "/treatments")
+    page.locator(".st-key-share_panel summary").click()
+    expect(_shared_link(page)).to_contain_text("/treatments")
+    page.get_by_role("combobox", name="Choose two or three options to compare").click()
+    page.keyboard.type("Massage")
+    expect(page.get_by_role("option")).to_have_count(1)
+    page.keyboard.press("Enter")
+    wait_for_address(page, "/treatments?compare=massage")
+    expect(_shared_link(page)).to_contain_text("compare=massage")
+
+
 def test_the_open_share_panel_follows_the_slides(browser: Browser, app_url: str):
     # A context of its own: Streamlit remembers an opened sidebar in the browser, and the other tests'
     # pages would then open with it over the page.
