@@ -9,7 +9,7 @@ from typing import Any
 
 from explainer.cards import light_card
 from explainer.charts import BLUE, VERMILLION
-from explainer.content import NO_TREATMENT, Content, Facts, for_each_language
+from explainer.content import NO_TREATMENT, Content, Facts, Term, for_each_language
 from explainer.facts import ROWS, cell, no_numbers, number_lines
 from explainer.html import diagram
 from explainer.html.frame import page
@@ -80,15 +80,25 @@ def _treatments(content: Content, route: Route) -> dict[str, Any]:
     }
 
 
-def _learn(content: Content, route: Route) -> dict[str, Any]:
-    """The prose, the glossary in alphabetical order and the questions to ask, by topic; it cites every source."""
+def glossary_terms(content: Content) -> list[Term]:
+    """The glossary in alphabetical order."""
+    return sorted(content.glossary.values(), key=lambda t: t.term.lower())
+
+
+def questions_by_topic(content: Content) -> dict[str, list[str]]:
+    """The questions to ask a care team, by topic, in content order."""
     topics: dict[str, list[str]] = {}
     for q in content.questions:
         topics.setdefault(q.topic, []).append(q.text)
+    return topics
+
+
+def _learn(content: Content, route: Route) -> dict[str, Any]:
+    """The prose, the glossary in alphabetical order and the questions to ask, by topic; it cites every source."""
     return {
         "prose": markdown(content.pages[route.id].body),
-        "terms": sorted(content.glossary.values(), key=lambda t: t.term.lower()),
-        "topics": topics,
+        "terms": glossary_terms(content),
+        "topics": questions_by_topic(content),
         "cited": list(content.sources),
     }
 

@@ -116,7 +116,7 @@ def _summary(
     go_over: list[str],
 ) -> str:
     """The personal summary, with the options compared when it is made and the link to that view."""
-    now = links.TreatmentsState(compared.get("compare", state.compare), state.matters, state.ask)
+    now = links.TreatmentsState(compared["compare"], state.matters, state.ask)
     link = base + links.href(now, lang)
     return handout.render_summary(
         content, now.compare, ratings, ranked, leaning, sure, now.ask, own, link, go_over=go_over

@@ -21,6 +21,7 @@ from explainer.charts import marked
 from explainer.charts.ahead import DIAGRAM_WIDTHS, NO_TREATMENT
 from explainer.charts.pathway import CHOSEN_LOOK
 from explainer.content import Content
+from explainer.ui import run
 
 _CLICKS = st.components.v2.component(
     "explainer_drawn_clicks",
@@ -30,7 +31,7 @@ _CLICKS = st.components.v2.component(
 PICK = "pick"  # the event a stage's click sends: its id
 
 
-@st.cache_resource(max_entries=400, show_spinner=False, hash_funcs={Content: lambda c: c.version})
+@run.built_once(400)
 def _figure(content: Content, name: str, alt: str, chosen: int | tuple[str, ...]) -> bool:
     """Shows the drawings of `name` at every width, marked, in one figure; False, showing nothing, without
     fresh drawings. Streamlit keeps the element made here and sends it again to the next visitor who sees

@@ -7,7 +7,7 @@ import streamlit as st
 
 from explainer import facts, routes
 from explainer.content import Content
-from explainer.ui import frame
+from explainer.ui import frame, run
 
 
 def help_markdown(content: Content) -> str:
@@ -53,7 +53,7 @@ def footer(content: Content, route: routes.Route) -> None:
         _footer_text(content, route.id)
 
 
-@st.cache_resource(max_entries=32, show_spinner=False, hash_funcs={Content: lambda c: c.version})
+@run.built_once(32)
 def _footer_text(content: Content, route_id: str) -> None:
     """The footer's words, alike for every visitor: Streamlit sends the elements made here again, unbuilt."""
     meta, site = content.pages[route_id].meta, content.site

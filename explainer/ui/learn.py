@@ -10,8 +10,9 @@ from html import escape
 import streamlit as st
 
 from explainer.content import Content
+from explainer.html import light
 from explainer.html.markdown import markdown
-from explainer.ui import frame
+from explainer.ui import frame, run
 
 
 def page(content: Content, highlighted: str | None) -> None:
@@ -27,7 +28,7 @@ def page(content: Content, highlighted: str | None) -> None:
     _block(content, "lists" if highlighted else "glossary-and-lists")
 
 
-@st.cache_resource(max_entries=8, show_spinner=False, hash_funcs={Content: lambda c: c.version})
+@run.built_once(8)
 def _block(content: Content, part: str) -> None:
     """One block of the page as HTML; Streamlit sends the element made here again on later runs."""
     st.html(f'<div class="learn-prose">{frame.new_tab(str(markdown(_markdown(content, part))))}</div>')
@@ -36,14 +37,13 @@ def _block(content: Content, part: str) -> None:
 def _markdown(content: Content, part: str) -> str:
     if part == "intro":
         return content.pages["learn"].body
-    terms = sorted(content.glossary.values(), key=lambda t: t.term.lower())
-    topics: dict[str, list[str]] = {}
-    for q in content.questions:
-        topics.setdefault(q.topic, []).append(q.text)
     sections = [
-        "\n".join(f"- **{t.term}**: {t.definition}" for t in terms),
+        "\n".join(f"- **{t.term}**: {t.definition}" for t in light.glossary_terms(content)),
         f"## {content.text('learn.questions')}",
-        *(f"**{topic}**\n\n" + "\n".join(f"- {text}" for text in texts) for topic, texts in topics.items()),
+        *(
+            f"**{topic}**\n\n" + "\n".join(f"- {text}" for text in texts)
+            for topic, texts in light.questions_by_topic(content).items()
+        ),
         f"## {content.text('learn.sources')}",
         frame.sources_markdown(content, list(content.sources)),
     ]

@@ -12,7 +12,7 @@ from explainer import facts, links
 from explainer.content import NO_TREATMENT, Content, Facts, Treatment
 from explainer.html import handout, light
 from explainer.html.frame import ENV
-from explainer.ui import evidence, frame
+from explainer.ui import evidence, frame, run
 
 
 def ladder_list(content: Content) -> None:
@@ -31,7 +31,7 @@ def ladder_details(content: Content) -> None:
     _ladder_block(content, frame.carried_language())
 
 
-@st.cache_resource(max_entries=16, show_spinner=False, hash_funcs={Content: lambda c: c.version})
+@run.built_once(16)
 def _ladder_block(content: Content, lang: str | None) -> None:
     """Streamlit keeps the elements made here and sends them again on later runs without building them again
     (the cleaning st.html does to so long a text cost more than sending it)."""
@@ -85,7 +85,7 @@ def comparison(content: Content, compare: Sequence[str]) -> None:
     _comparison(content, tuple(compare))
 
 
-@st.cache_resource(max_entries=256, show_spinner=False, hash_funcs={Content: lambda c: c.version})
+@run.built_once(256)
 def _comparison(content: Content, compare: tuple[str, ...]) -> None:
     """The same for every visitor who compares these options: Streamlit sends the elements made here again
     on later runs without building them again."""
